@@ -1,0 +1,108 @@
+"""The small inline syntax used in definitions and pages, and markup-safety checks.
+
+* ``[[term-id]]`` / ``[[term-id|shown text]]``: a link to a glossary term;
+* ``[@source-id]``, ``[@source-id#excerpt-id]``, ``[@a; @b]``: numbered citations;
+* a line ``!quote source-id#excerpt-id``: the excerpt shown as a quotation with its attribution.
+
+Content is Markdown without raw HTML; anything that could carry script into the site is refused.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TERM_LINK = re.compile(r"\[\[\s*([^\]|]+?)\s*(?:\|\s*([^\]]+?)\s*)?\]\]")
+CITATION = re.compile(r"\[@([^\]]+)\]")
+QUOTE_LINE = re.compile(r"^([ \t]*)!quote[ \t]+(\S+)[ \t]*$", re.M)
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
+_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]+>")
+_RAW_HTML = re.compile(r"</?[A-Za-z!?][^>]*>?|&#(?:x[0-9a-fA-F]+|\d+);?")
+_BAD_SCHEME = re.compile(
+    r"(?i)\b(?:java|vb)\s*script\s*:|(?:\]\(\s*<?|<|\]:\s*)\s*(?:data|file)\s*:")
+_ATTR_LIST_EVENT = re.compile(r"(?i)\{[^}\n]*\bon[a-z]+\s*=")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+
+
+def citation_keys(inner: str) -> list[str]:
+    """``"@a; @b#x"`` -> ``["a", "b#x"]``."""
+    keys = []
+    for part in re.split(r"[;,]", inner):
+        part = part.strip()
+        if part.startswith("@"):
+            part = part[1:].strip()
+        if part:
+            keys.append(part)
+    return keys
+
+
+def unsafe_markup(text: str) -> list[str]:
+    """Describe each kind of unsafe markup found in ``text`` (raw HTML, script links, handlers)."""
+    found = []
+    plain = _CODE_SPAN.sub("", _AUTOLINK.sub("", text))
+    match = _RAW_HTML.search(plain)
+    if match:
+        snippet = match.group(0)[:40]
+        found.append(f"raw HTML is not allowed ('{snippet}')")
+    if _BAD_SCHEME.search(_CODE_SPAN.sub("", text)):
+        found.append("'javascript:', 'vbscript:', 'data:' and 'file:' links are not allowed")
+    if _ATTR_LIST_EVENT.search(text):
+        found.append("event-handler attributes (onclick=… and the like) are not allowed")
+    return found
+
+
+SAFETY_FIX = "write plain Markdown: **bold**, *italic*, [text](https://…) links, [[term-id]] term links"
+
+
+_GREEK_NAMES = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta",
+    "η": "eta", "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "µ": "mu",
+    "ν": "nu", "ξ": "xi", "ο": "omicron", "π": "pi", "ρ": "rho", "σ": "sigma", "ς": "sigma",
+    "τ": "tau", "υ": "upsilon", "φ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega",
+}
+
+
+def sort_key(name: str) -> str:
+    """Alphabetical key: Greek letters read as their names, accents and case ignored."""
+    text = "".join(_GREEK_NAMES.get(ch, ch) for ch in name.lower())
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def fold_name(name: str) -> str:
+    """Key for comparing names and aliases: Unicode-normalised, case-folded, spaces squeezed."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", name).casefold()).strip()
+
+
+def plain_text(markdown: str, term_names: dict[str, str] | None = None) -> str:
+    """Inline Markdown -> plain text (for tooltips, meta descriptions and exports)."""
+    names = term_names or {}
+
+    def term(m: re.Match) -> str:
+        return m.group(2) or names.get(m.group(1), m.group(1))
+
+    text = TERM_LINK.sub(term, markdown)
+    text = CITATION.sub("", text)
+    text = _MD_LINK.sub(lambda m: m.group(1), text)
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])[*_](?!\s)(.+?)(?<!\s)[*_](?![\w*])", r"\1", text)
+    text = text.replace("`", "")
+    text = re.sub(r"\s+([.,;:])", r"\1", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a plain-text definition (for the A–Z index)."""
+    match = re.search(r"^(.+?[.!?])(?:\s+(?=[A-Z0-9\"'(α-ωΑ-Ω])|$)", text)
+    return match.group(1) if match else text
+
+
+def word_count(markdown: str) -> int:
+    """Words of prose in a page body, not counting markup."""
+    body = QUOTE_LINE.sub("", markdown)
+    body = re.sub(r"^\s*!!!.*$", "", body, flags=re.M)
+    body = re.sub(r"^#+\s", "", body, flags=re.M)
+    return len(re.findall(r"[\w\u0370-\u03ff][\w\u0370-\u03ff'’-]*", plain_text(body)))

@@ -1,0 +1,98 @@
+"""The in-memory model of the reference: sections, terms, sources with excerpts, curated pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Section:
+    id: str
+    title: str
+    summary: str
+    line: int = 0
+
+
+@dataclass
+class Term:
+    id: str
+    term: str
+    aliases: list[str]
+    section: str
+    definition: str
+    details: str = ""
+    related: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)   # "source" or "source#excerpt"
+    external: dict[str, list[str]] = field(default_factory=dict)
+    formerly: list[str] = field(default_factory=list)
+    line: int = 0
+
+    @property
+    def names(self) -> list[str]:
+        return [self.term, *self.aliases]
+
+
+@dataclass
+class Excerpt:
+    id: str
+    quote: str
+    locator: str
+    line: int = 0
+
+
+@dataclass
+class Source:
+    id: str
+    kind: str
+    title: str
+    authors: list[str]
+    year: str
+    container: str
+    path: str
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    doi: str = ""
+    pmid: str = ""
+    pmcid: str = ""
+    url: str = ""
+    note: str = ""
+    text: str = ""
+    excerpts: dict[str, Excerpt] = field(default_factory=dict)
+
+
+@dataclass
+class Page:
+    slug: str
+    title: str
+    order: int
+    summary: str
+    body: str
+    path: str
+    body_line: int = 1          # line of the file where the body starts
+    formerly: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Project:
+    """Everything the site is built from, validated and cross-referenced."""
+
+    sections: list[Section]
+    terms: list[Term]
+    sources: dict[str, Source]
+    pages: list[Page]
+    retired: dict[str, str] = field(default_factory=dict)   # old term id -> current id
+    root: str = "."
+
+    def __post_init__(self) -> None:
+        self.term_by_id = {t.id: t for t in self.terms}
+        self.section_by_id = {s.id: s for s in self.sections}
+        self.page_by_slug = {p.slug: p for p in self.pages}
+
+    def resolve_term(self, ref: str) -> Term | None:
+        ref = ref.strip()
+        ref = self.retired.get(ref, ref)
+        return self.term_by_id.get(ref)
+
+    def terms_in_section(self, section_id: str) -> list[Term]:
+        return [t for t in self.terms if t.section == section_id]

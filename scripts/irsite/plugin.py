@@ -1,0 +1,162 @@
+"""MkDocs plugin: wires the loader, renderer and search enrichment into the build.
+
+All logic lives in MkDocs-free modules; this file only handles build events:
+
+* ``on_config``: load and validate all data (before MkDocs cleans its output folder), watch the data
+  for ``mkdocs serve``, expand the navigation, and stage the output of ``mkdocs build`` in a
+  temporary folder so a failed build leaves the previous ``site/`` untouched;
+* ``on_files``: add the generated pages and exports as virtual files (never written into ``docs/``);
+* ``on_page_content``: refuse any script that reached a generated page;
+* ``on_post_build``: add the term-name documents to the search index, then publish the staged site.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from . import dates, render, search
+from .loader import load_project
+from .problems import DataError
+
+log = logging.getLogger("mkdocs.plugins.irsite")
+
+_UNSAFE_HTML = re.compile(r"(?i)<script\b|<iframe\b|<object\b|<embed\b|\son[a-z]+\s*=|javascript:")
+
+
+class IRSiteConfig(Config):
+    root = opt.Type(str, default="")
+    """Folder holding glossary.yaml and content/ (default: the folder of mkdocs.yml)."""
+    search_typos = opt.Type(bool, default=True)
+    """Index common single typing mistakes of term names."""
+    stage = opt.Type(bool, default=True)
+    """Build into a temporary folder and replace site/ only when the build succeeds."""
+
+
+class IRSitePlugin(BasePlugin[IRSiteConfig]):
+    def __init__(self) -> None:
+        self.command = "build"
+        self.generated: dict[str, str] = {}
+        self.static: dict[str, str] = {}
+        self.staging: str | None = None
+        self.final_site: str | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    @event_priority(50)
+    def on_config(self, config: Any) -> Any:
+        root = Path(self.config.root or os.path.dirname(config.config_file_path or ".")).resolve()
+        for path in (root / "glossary.yaml", root / "content"):
+            if str(path) not in config.watch and path.exists():
+                config.watch.append(str(path))
+        try:
+            self.project = load_project(root)
+        except DataError as exc:
+            raise PluginError(exc.report()) from None
+
+        site = render.Site(url=config.site_url or "https://example.org/", name=config.site_name,
+                           term_dates=dates.term_dates(self.project), page_dates=dates.page_dates(self.project))
+        self.renderer = render.Renderer(self.project, site)
+        self.generated = self.renderer.pages()
+        self.static = {**self.renderer.exports(), **self.renderer.redirects()}
+        config.nav = self._expand_nav(config.nav)
+
+        searcher = config.plugins.get("material/search") or config.plugins.get("search")
+        if searcher is not None and hasattr(searcher.config, "separator"):
+            searcher.config.separator = search.SEPARATOR
+
+        self.final_site = self.staging = None
+        if self.command == "build" and self.config.stage:
+            self.final_site = config.site_dir
+            self.staging = config.site_dir.rstrip("/\\") + ".staging"
+            shutil.rmtree(self.staging, ignore_errors=True)
+            config.site_dir = self.staging
+        return config
+
+    def _expand_nav(self, nav: Any) -> Any:
+        """Turn the nav entries for the generated index pages into sections listing their pages."""
+        if not isinstance(nav, list):
+            return nav
+        expansions = {
+            "topics/index.md": ["topics/index.md"] + [{p.title: render.topic_uri(p.slug)} for p in self.project.pages],
+            "glossary/index.md": ["glossary/index.md"] + [{s.title: render.section_uri(s.id)} for s in self.project.sections],
+        }
+        out = []
+        for item in nav:
+            if isinstance(item, dict) and len(item) == 1:
+                (title, target), = item.items()
+                if isinstance(target, str) and target in expansions:
+                    out.append({title: expansions[target]})
+                    continue
+            out.append(item)
+        return out
+
+    def on_files(self, files: Files, *, config: Any) -> Files:
+        in_nav = {"topics/index.md", "glossary/index.md", "sources/index.md"}
+        in_nav |= {render.topic_uri(p.slug) for p in self.project.pages}
+        in_nav |= {render.section_uri(s.id) for s in self.project.sections}
+        for src_uri, content in {**self.generated, **self.static}.items():
+            existing = files.get_file_from_path(src_uri)
+            if existing is not None and not existing.generated_by:
+                raise PluginError(
+                    f"docs/{src_uri} is a hand-written file, but the glossary data generates a page at the same "
+                    f"path — rename or remove docs/{src_uri}; generated pages never replace hand-written ones")
+            generated = File.generated(config, src_uri, content=content)
+            if src_uri.endswith(".md") and src_uri not in in_nav:
+                generated.inclusion = InclusionLevel.NOT_IN_NAV
+            files.append(generated)
+        return files
+
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        if page.file.src_uri in self.generated and _UNSAFE_HTML.search(html):
+            raise PluginError(f"{page.file.src_uri}: generated HTML contains script or an event handler; "
+                              "the content must be plain Markdown (this should have been caught earlier)")
+        return html
+
+    @event_priority(-100)
+    def on_post_build(self, *, config: Any) -> None:
+        index_path = Path(config.site_dir) / "search" / "search_index.json"
+        if index_path.exists():
+            index = json.loads(index_path.read_text(encoding="utf-8"))
+            enriched = search.enrich_index(index, self.project, render.term_url, typos=self.config.search_typos)
+            index_path.write_text(json.dumps(enriched, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        if self.staging and not _warnings_logged():
+            self._publish()
+
+    def _publish(self) -> None:
+        final, staging = Path(self.final_site), Path(self.staging)
+        old = final.with_name(final.name + ".previous")
+        shutil.rmtree(old, ignore_errors=True)
+        if final.exists():
+            final.rename(old)
+        staging.rename(final)
+        shutil.rmtree(old, ignore_errors=True)
+        log.info("Published the new site to %s", final)
+        self.staging = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.staging:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            log.error("Build failed: the previous site in %s was left as it was.", self.final_site)
+            self.staging = None
+
+
+def _warnings_logged() -> bool:
+    """True when strict mode counted warnings, i.e. MkDocs is about to abort the build."""
+    for handler in logging.getLogger("mkdocs").handlers:
+        counts = getattr(handler, "counts", None)
+        if counts and any(level >= logging.WARNING for level in counts):
+            return True
+    return False

@@ -1,0 +1,623 @@
+"""Render the validated :class:`Project` to Markdown pages and export files (strings only).
+
+Everything here is computed in one pass per build: names, tooltips, backlinks and citations are
+indexed once, then each page is rendered with a single substitution pass over its text.
+The Markdown uses only Python-Markdown extensions that other MkDocs-compatible builders understand
+(admonition, attr_list, def_list, tables, fenced code): no raw HTML.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from html import escape
+from xml.etree import ElementTree as ET
+
+from . import markup
+from .model import Page, Project, Source, Term
+
+GLOSSARY_DIR = "glossary"
+SECTIONS_DIR = "glossary/sections"
+SOURCES_DIR = "sources"
+TOPICS_DIR = "topics"
+
+KIND_LABELS = {
+    "article": "Research article", "review": "Review", "web-passage": "Web passages",
+    "guideline": "Guideline or consensus statement", "book-chapter": "Book chapter",
+    "database": "Database entry",
+}
+
+
+def term_uri(term_id: str) -> str:
+    return f"{GLOSSARY_DIR}/{term_id}.md"
+
+
+def term_url(term_id: str) -> str:
+    return f"{GLOSSARY_DIR}/{term_id}/"
+
+
+def section_uri(section_id: str) -> str:
+    return f"{SECTIONS_DIR}/{section_id}.md"
+
+
+def source_uri(source_id: str) -> str:
+    return f"{SOURCES_DIR}/{source_id}.md"
+
+
+def topic_uri(slug: str) -> str:
+    return f"{TOPICS_DIR}/{slug}.md"
+
+
+def topic_url(slug: str) -> str:
+    return f"{TOPICS_DIR}/{slug}/"
+
+
+def rel(from_uri: str, to_uri: str) -> str:
+    """Relative link from one docs file to another (MkDocs checks and rewrites these)."""
+    anchor = ""
+    if "#" in to_uri:
+        to_uri, anchor = to_uri.split("#", 1)
+        anchor = "#" + anchor
+    if not to_uri:
+        return anchor
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".") + anchor
+
+
+def _title_attr(text: str) -> str:
+    """Text for a Markdown link title: straight quotes become typographic ones (they end titles)."""
+    text = re.sub(r'"([^"]*)"', "\u201c\\1\u201d", text.replace("\\", ""))
+    return text.replace('"', "\u201d").replace("'", "\u2019").replace("\n", " ")
+
+
+def _md_escape(text: str) -> str:
+    return re.sub(r"([\[\]*_`<>])", r"\\\1", text)
+
+
+def yaml_front_matter(meta: dict[str, str]) -> str:
+    lines = ["---"]
+    for key, value in meta.items():
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Bibliography
+
+
+def author_short(source: Source) -> str:
+    """'Petersen & Shulman 2018', 'Perry et al. 2015', 'ADA 2025'."""
+    names = [a for a in source.authors if a.lower() not in ("et al.", "et al")]
+    surnames = [re.split(r"\s+", a.strip())[0] if re.search(r"\s[A-Z]{1,3}$", a.strip()) else a for a in names]
+    if not surnames:
+        who = source.container
+    elif len(surnames) == 1 and len(names) == len(source.authors):
+        who = surnames[0]
+    elif len(surnames) == 2 and len(names) == len(source.authors):
+        who = f"{surnames[0]} & {surnames[1]}"
+    else:
+        who = f"{surnames[0]} et al."
+    return f"{who} {source.year}".strip()
+
+
+def citation_text(source: Source, markdown: bool = True) -> str:
+    """Vancouver-style reference, in Markdown (italic journal) or plain text."""
+    authors = ", ".join(source.authors)
+    title = source.title.rstrip(".")
+    container = f"*{source.container}*" if markdown else source.container
+    where = container
+    if source.year:
+        where += f". {source.year}"
+    if source.volume:
+        where += f";{source.volume}"
+        if source.issue:
+            where += f"({source.issue})"
+    if source.pages:
+        where += f":{source.pages}"
+    parts = [f"{authors}.", f"{title}.", f"{where}."]
+    return " ".join(p for p in parts if p.strip("."))
+
+
+def identifier_links(source: Source) -> list[str]:
+    links = []
+    if source.doi:
+        links.append(f"[doi:{source.doi}](https://doi.org/{source.doi})")
+    if source.pmid:
+        links.append(f"[PMID {source.pmid}](https://pubmed.ncbi.nlm.nih.gov/{source.pmid}/)")
+    if source.pmcid:
+        links.append(f"[{source.pmcid}](https://www.ncbi.nlm.nih.gov/pmc/articles/{source.pmcid}/)")
+    if source.url:
+        links.append(f"[web page]({source.url})")
+    return links
+
+
+EXTERNAL_LINKS = {
+    "mesh": ("MeSH", "https://meshb.nlm.nih.gov/record/ui?ui={}"),
+    "hgnc": ("HGNC", "https://www.genenames.org/data/gene-symbol-report/#!/symbol/{}"),
+    "uniprot": ("UniProt", "https://www.uniprot.org/uniprotkb/{}/entry"),
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Rendering context, computed once per build
+
+
+@dataclass
+class Site:
+    """What the renderer needs besides the data: where the site lives and when things changed."""
+
+    url: str = "https://example.org/"
+    name: str = "Insulin Resistance Reference"
+    term_dates: dict[str, str] = field(default_factory=dict)
+    page_dates: dict[str, str] = field(default_factory=dict)
+    today: str = field(default_factory=lambda: date.today().isoformat())
+
+    def absolute(self, path: str) -> str:
+        return self.url.rstrip("/") + "/" + path.lstrip("/")
+
+
+class Renderer:
+    def __init__(self, project: Project, site: Site | None = None):
+        self.p = project
+        self.site = site or Site()
+        self.names = {t.id: t.term for t in project.terms}
+        for old, new in project.retired.items():
+            self.names[old] = self.names[new]
+        self.plain_def = {t.id: markup.plain_text(t.definition, self.names) for t in project.terms}
+        self.first = {tid: markup.first_sentence(d) for tid, d in self.plain_def.items()}
+        # Backlinks, computed once: term -> pages mentioning it; source -> terms and pages citing it.
+        self.used_in: dict[str, list[Page]] = {t.id: [] for t in project.terms}
+        self.cited_by_terms: dict[str, list[Term]] = {s: [] for s in project.sources}
+        self.cited_by_pages: dict[str, list[Page]] = {s: [] for s in project.sources}
+        for page in project.pages:
+            seen_terms: set[str] = set()
+            for m in markup.TERM_LINK.finditer(page.body):
+                term = project.resolve_term(m.group(1))
+                if term and term.id not in seen_terms:
+                    seen_terms.add(term.id)
+                    self.used_in[term.id].append(page)
+            seen_sources: set[str] = set()
+            for key in self._page_source_keys(page.body):
+                sid = key.partition("#")[0]
+                if sid not in seen_sources:
+                    seen_sources.add(sid)
+                    self.cited_by_pages[sid].append(page)
+        for term in project.terms:
+            cited = {k.partition("#")[0] for k in term.sources}
+            for text in (term.definition, term.details):
+                for m in markup.CITATION.finditer(text):
+                    cited.update(k.partition("#")[0] for k in markup.citation_keys(m.group(1)))
+            for sid in sorted(cited):
+                self.cited_by_terms[sid].append(term)
+
+    @staticmethod
+    def _page_source_keys(body: str) -> list[str]:
+        keys: list[tuple[int, str]] = []
+        for m in markup.CITATION.finditer(body):
+            keys.extend((m.start(), k) for k in markup.citation_keys(m.group(1)))
+        for m in markup.QUOTE_LINE.finditer(body):
+            keys.append((m.start(), m.group(2)))
+        return [k for _, k in sorted(keys)]
+
+    # -- inline conversions -------------------------------------------------------------------
+
+    def term_link(self, from_uri: str, term_id: str, text: str | None = None) -> str:
+        term = self.p.resolve_term(term_id)
+        assert term is not None, term_id
+        shown = _md_escape(text or term.term)
+        tip = _title_attr(f"{term.term}: {self.plain_def[term.id]}")
+        return f'[{shown}]({rel(from_uri, term_uri(term.id))} "{tip}")'
+
+    def inline(self, text: str, from_uri: str, cite: "Citations | None" = None) -> str:
+        """Resolve [[term]] links and [@source] citations in one pass over ``text``."""
+        def replace(m: re.Match) -> str:
+            if m.group("term") is not None:
+                return self.term_link(from_uri, m.group("term").strip(), m.group("shown"))
+            keys = markup.citation_keys(m.group("cite"))
+            if cite is not None:
+                return cite.mark(keys, from_uri)
+            return "(" + "; ".join(self._author_year_link(k, from_uri) for k in keys) + ")"
+
+        return _INLINE.sub(replace, text)
+
+    def _author_year_link(self, key: str, from_uri: str) -> str:
+        sid, _, eid = key.partition("#")
+        source = self.p.sources[sid]
+        target = source_uri(sid) + (f"#{eid}" if eid else "")
+        return f'[{_md_escape(author_short(source))}]({rel(from_uri, target)} "{_title_attr(citation_text(source, False))}")'
+
+    # -- citation blocks ----------------------------------------------------------------------
+
+    def cite_block(self, title: str, url_path: str, changed: str, kind: str, key: str) -> str:
+        url = self.site.absolute(url_path)
+        plain = (f"{self.site.name}. {title}. {kind}. {url} "
+                 f"(last changed {changed}; accessed <date>).")
+        year = changed[:4]
+        bib_title = title.replace("{", "").replace("}", "")
+        bibtex = "\n".join([
+            f"@misc{{{key},",
+            f"  title        = {{{bib_title}}},",
+            f"  author       = {{{{{self.site.name}}}}},",
+            f"  howpublished = {{{self.site.name}}},",
+            f"  year         = {{{year}}},",
+            f"  date         = {{{changed}}},",
+            f"  url          = {{{url}}},",
+            f"  note         = {{Last changed {changed}}}",
+            "}",
+        ])
+        return "\n".join([
+            "## Cite this page { data-search-exclude }",
+            "",
+            f"Permanent link: <{url}>  ",
+            f"Last changed: {changed}",
+            "",
+            "```text title=\"Plain text\"",
+            plain,
+            "```",
+            "",
+            "```bibtex title=\"BibTeX\"",
+            bibtex,
+            "```",
+            "",
+        ])
+
+    # -- pages ----------------------------------------------------------------------------------
+
+    def term_page(self, term: Term) -> str:
+        uri = term_uri(term.id)
+        section = self.p.section_by_id[term.section]
+        out = [yaml_front_matter({"title": term.term, "description": self.plain_def[term.id]})]
+        out.append(f"# {_md_escape(term.term)}\n")
+        out.append(self.inline(term.definition, uri) + "\n")
+        if term.aliases:
+            out.append("**Also known as:** " + " · ".join(_md_escape(a) for a in term.aliases) + "  ")
+        out.append(f"**Section:** [{_md_escape(section.title)}]({rel(uri, section_uri(section.id))})\n")
+        if term.details:
+            out.append("## More detail\n")
+            out.append(self.inline(term.details, uri) + "\n")
+        if term.related:
+            out.append("## Related terms { data-search-exclude }\n")
+            for ref in term.related:
+                other = self.p.resolve_term(ref)
+                assert other is not None
+                out.append(f"- {self.term_link(uri, other.id)}: {_md_escape(self.first[other.id])}")
+            out.append("")
+        out.append("## Sources { data-search-exclude }\n")
+        for n, key in enumerate(term.sources, start=1):
+            sid, _, eid = key.partition("#")
+            source = self.p.sources[sid]
+            target = source_uri(sid) + (f"#{eid}" if eid else "")
+            line = f"{n}. [{_md_escape(citation_text(source, False))}]({rel(uri, target)})"
+            ids = identifier_links(source)
+            if ids:
+                line += " " + " · ".join(ids)
+            out.append(line)
+            if eid:
+                ex = source.excerpts[eid]
+                out.append("")
+                out.append(f"    > {_md_escape(ex.quote)}")
+                out.append("    >")
+                out.append(f"    > — {_md_escape(author_short(source))}, {_md_escape(ex.locator)}")
+                out.append("")
+        out.append("")
+        pages = self.used_in[term.id]
+        if pages:
+            out.append("## Used in { data-search-exclude }\n")
+            for page in pages:
+                out.append(f"- [{_md_escape(page.title)}]({rel(uri, topic_uri(page.slug))})")
+            out.append("")
+        if term.external:
+            out.append("## Identifiers { data-search-exclude }\n")
+            for key, values in term.external.items():
+                label, pattern = EXTERNAL_LINKS[key]
+                links = ", ".join(f"[{v}]({pattern.format(v)})" for v in values)
+                out.append(f"- {label}: {links}")
+            out.append("")
+        changed = self.site.term_dates.get(term.id, self.site.today)
+        out.append(self.cite_block(term.term, term_url(term.id), changed, "Glossary entry", f"irref-{term.id}"))
+        return "\n".join(out)
+
+    def glossary_index(self) -> str:
+        uri = f"{GLOSSARY_DIR}/index.md"
+        groups: dict[str, list[Term]] = {}
+        for term in sorted(self.p.terms, key=lambda t: markup.sort_key(t.term)):
+            key = markup.sort_key(term.term)[:1].upper()
+            letter = key if key.isalpha() else "0–9"
+            groups.setdefault(letter, []).append(term)
+        out = [yaml_front_matter({
+            "title": "Glossary",
+            "description": f"All {len(self.p.terms)} terms of the insulin-resistance reference, A to Z, with short definitions.",
+        })]
+        out.append("# Glossary\n")
+        out.append(f"{len(self.p.terms)} terms from A to Z. Each links to its own page with every other name for it, "
+                   "related terms, sources and the topic pages that use it.\n")
+        out.append("**Browse by section:** " + " · ".join(
+            f"[{_md_escape(s.title)}]({rel(uri, section_uri(s.id))})" for s in self.p.sections) + "\n")
+        out.append("**Download:** [CSV (spreadsheets, Anki)](../downloads/glossary.csv) · "
+                   "[Moodle glossary XML](../downloads/glossary-moodle.xml) · "
+                   "[JSON](../glossary.json) · [Printable A–Z](print.md)\n")
+        out.append("**Jump to letter:** " + " ".join(f"[{letter}](#letter-{self._letter_id(letter)})" for letter in groups) + "\n")
+        for letter, terms in groups.items():
+            out.append(f"## {letter} {{#letter-{self._letter_id(letter)} data-search-exclude}}\n")
+            for term in terms:
+                out.append(f"- [**{_md_escape(term.term)}**]({rel(uri, term_uri(term.id))}){{#{term.id}}}: "
+                           f"{_md_escape(self.first[term.id])}")
+            out.append("")
+        return "\n".join(out)
+
+    @staticmethod
+    def _letter_id(letter: str) -> str:
+        return letter.lower() if letter.isalpha() else "0-9"
+
+    def print_page(self) -> str:
+        uri = f"{GLOSSARY_DIR}/print.md"
+        out = [yaml_front_matter({
+            "title": "Printable glossary",
+            "description": "The whole glossary as one printable A–Z handout.",
+        }) .replace("---\n\n", "search:\n  exclude: true\n---\n\n")]
+        out.append("# Glossary of insulin resistance (A–Z)\n")
+        out.append(f"{self.site.name} · {self.site.absolute(GLOSSARY_DIR + '/')} · printed from the version of {self.site.today}\n")
+        for term in sorted(self.p.terms, key=lambda t: markup.sort_key(t.term)):
+            out.append(f"[**{_md_escape(term.term)}**]({rel(uri, term_uri(term.id))})")
+            line = f":   {_md_escape(self.plain_def[term.id])}"
+            if term.aliases:
+                line += f" *Also:* {_md_escape(', '.join(term.aliases))}."
+            out.append(line + "\n")
+        return "\n".join(out)
+
+    def section_page(self, section_id: str) -> str:
+        section = self.p.section_by_id[section_id]
+        uri = section_uri(section_id)
+        out = [yaml_front_matter({"title": section.title, "description": markup.plain_text(section.summary)})]
+        out.append(f"# {_md_escape(section.title)}\n")
+        out.append(self.inline(section.summary, uri) + "\n")
+        terms = sorted(self.p.terms_in_section(section_id), key=lambda t: markup.sort_key(t.term))
+        out.append(f"## Terms in this section ({len(terms)}) {{ data-search-exclude }}\n")
+        for term in terms:
+            out.append(f"- {self.term_link(uri, term.id)}: {_md_escape(self.first[term.id])}")
+        out.append("")
+        others = [s for s in self.p.sections if s.id != section_id]
+        out.append("## Other sections { data-search-exclude }\n")
+        out.append(" · ".join(f"[{_md_escape(s.title)}]({rel(uri, section_uri(s.id))})" for s in others))
+        out.append(f"\n[Whole glossary, A–Z]({rel(uri, GLOSSARY_DIR + '/index.md')})\n")
+        return "\n".join(out)
+
+    def source_page(self, source: Source) -> str:
+        uri = source_uri(source.id)
+        out = [yaml_front_matter({
+            "title": source.title,
+            "description": f"{author_short(source)}: {source.title}. {KIND_LABELS.get(source.kind, source.kind)} "
+                           f"cited in the insulin-resistance reference.",
+        })]
+        out.append(f"# {_md_escape(source.title)}\n")
+        out.append(citation_text(source) + "\n")
+        rows = [("Authors", ", ".join(source.authors)), ("Year", source.year),
+                ("Published in", source.container), ("Type", KIND_LABELS.get(source.kind, source.kind))]
+        if source.volume:
+            rows.append(("Volume (issue), pages", f"{source.volume}" + (f" ({source.issue})" if source.issue else "")
+                         + (f", {source.pages}" if source.pages else "")))
+        ids = identifier_links(source)
+        if ids:
+            rows.append(("Links", " · ".join(ids)))
+        out.append("| | |\n|---|---|")
+        for label, value in rows:
+            out.append(f"| {label} | {value if label == 'Links' else _md_escape(value)} |")
+        out.append("")
+        if source.note:
+            out.append('!!! warning "About this source"\n')
+            out.append("    " + self.inline(source.note, uri) + "\n")
+        if source.excerpts:
+            out.append("## Excerpts\n")
+            out.append("Verbatim quotations, checked against the source text we hold.\n")
+            for ex in source.excerpts.values():
+                out.append(f"### {_md_escape(ex.locator)} {{#{ex.id}}}\n")
+                out.append(f"> {_md_escape(ex.quote)}\n")
+        terms = self.cited_by_terms[source.id]
+        pages = self.cited_by_pages[source.id]
+        out.append("## Cited by { data-search-exclude }\n")
+        if pages:
+            out.append("Topic pages: " + " · ".join(f"[{_md_escape(p.title)}]({rel(uri, topic_uri(p.slug))})" for p in pages) + "\n")
+        if terms:
+            out.append("Glossary terms: " + " · ".join(self.term_link(uri, t.id) for t in
+                                                      sorted(terms, key=lambda t: markup.sort_key(t.term))) + "\n")
+        if not pages and not terms:
+            out.append("Not cited yet.\n")
+        return "\n".join(out)
+
+    def sources_index(self) -> str:
+        uri = f"{SOURCES_DIR}/index.md"
+        out = [yaml_front_matter({
+            "title": "Sources",
+            "description": "Every reference the insulin-resistance reference cites, with DOI and PubMed links.",
+        })]
+        out.append("# Sources\n")
+        out.append(f"{len(self.p.sources)} sources. Peer-reviewed references are cited; the two source documents "
+                   "the site started from are quoted only where we correct or discuss them.\n")
+        by_kind: dict[str, list[Source]] = {}
+        for s in sorted(self.p.sources.values(), key=lambda s: (markup.sort_key(author_short(s)), s.year)):
+            by_kind.setdefault(s.kind, []).append(s)
+        for kind in ("review", "article", "guideline", "book-chapter", "database", "web-passage"):
+            if kind not in by_kind:
+                continue
+            out.append(f"## {KIND_LABELS[kind]}s\n" if not KIND_LABELS[kind].endswith("s") else f"## {KIND_LABELS[kind]}\n")
+            for s in by_kind[kind]:
+                out.append(f"- [{_md_escape(author_short(s))}: {_md_escape(s.title)}]({rel(uri, source_uri(s.id))})")
+            out.append("")
+        return "\n".join(out)
+
+    def topic_page(self, page: Page) -> str:
+        uri = topic_uri(page.slug)
+        cite = Citations(self)
+        body = _QUOTE_SUB.sub(lambda m: self._quote_block(m, uri, cite), page.body)
+        body = self.inline(body, uri, cite)
+        out = [yaml_front_matter({"title": page.title, "description": markup.plain_text(page.summary)})]
+        out.append(f"# {_md_escape(page.title)}\n")
+        out.append(body.strip() + "\n")
+        if cite.order:
+            out.append("## References { data-search-exclude }\n")
+            for n, key in enumerate(cite.order, start=1):
+                source = self.p.sources[key]
+                ids = identifier_links(source)
+                line = f"{n}. [{_md_escape(citation_text(source, False))}]({rel(uri, source_uri(key))}){{#ref-{n}}}"
+                out.append(line + (" " + " · ".join(ids) if ids else ""))
+            out.append("")
+        changed = self.site.page_dates.get(page.slug, self.site.today)
+        out.append(self.cite_block(page.title, topic_url(page.slug), changed, "Topic page", f"irref-{page.slug}"))
+        return "\n".join(out)
+
+    def _quote_block(self, m: re.Match, from_uri: str, cite: "Citations") -> str:
+        indent, key = m.group(1), m.group(2)
+        sid, _, eid = key.partition("#")
+        source = self.p.sources[sid]
+        ex = source.excerpts[eid]
+        mark = cite.mark([key], from_uri)
+        return (f"{indent}> {_md_escape(ex.quote)}\n{indent}>\n"
+                f"{indent}> — {_md_escape(author_short(source))}, {_md_escape(ex.locator)} {mark}")
+
+    def topics_index(self) -> str:
+        uri = f"{TOPICS_DIR}/index.md"
+        out = [yaml_front_matter({
+            "title": "Topics",
+            "description": "A reading path through the mechanisms of insulin resistance, from the basics to open questions.",
+        })]
+        out.append("# Topics: a reading path\n")
+        out.append("Read these in order for a course-like path from what insulin resistance is to what is still debated; "
+                   "each page also stands on its own.\n")
+        for n, page in enumerate(self.p.pages, start=1):
+            out.append(f"{n}. **[{_md_escape(page.title)}]({rel(uri, topic_uri(page.slug))})**: "
+                       f"{self.inline(page.summary, uri)}")
+        out.append("")
+        return "\n".join(out)
+
+    # -- everything -----------------------------------------------------------------------------
+
+    def pages(self) -> dict[str, str]:
+        """All generated Markdown pages, keyed by their path in the docs tree."""
+        out: dict[str, str] = {f"{GLOSSARY_DIR}/index.md": self.glossary_index(),
+                               f"{GLOSSARY_DIR}/print.md": self.print_page(),
+                               f"{SOURCES_DIR}/index.md": self.sources_index(),
+                               f"{TOPICS_DIR}/index.md": self.topics_index()}
+        for term in self.p.terms:
+            out[term_uri(term.id)] = self.term_page(term)
+        for section in self.p.sections:
+            out[section_uri(section.id)] = self.section_page(section.id)
+        for source in self.p.sources.values():
+            out[source_uri(source.id)] = self.source_page(source)
+        for page in self.p.pages:
+            out[topic_uri(page.slug)] = self.topic_page(page)
+        return out
+
+    def redirects(self) -> dict[str, str]:
+        """Old URL path (``glossary/old-id/index.html``) -> small HTML redirect page."""
+        out = {}
+        for old, new in self.p.retired.items():
+            out[f"{GLOSSARY_DIR}/{old}/index.html"] = redirect_html(
+                self.site.absolute(term_url(new)), f"../{new}/", self.names[new])
+        for page in self.p.pages:
+            for old in page.formerly:
+                out[f"{TOPICS_DIR}/{old}/index.html"] = redirect_html(
+                    self.site.absolute(topic_url(page.slug)), f"../{page.slug}/", page.title)
+        return out
+
+    # -- exports --------------------------------------------------------------------------------
+
+    def glossary_records(self) -> list[dict]:
+        return [{"id": t.id, "term": t.term, "aliases": list(t.aliases), "section": t.section,
+                 "definition": self.plain_def[t.id], "url": term_url(t.id)} for t in self.p.terms]
+
+    def glossary_json(self) -> str:
+        return json.dumps(self.glossary_records(), ensure_ascii=False, indent=1) + "\n"
+
+    def glossary_csv(self) -> str:
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(["term", "definition", "aliases", "section", "url"])
+        for t in self.p.terms:
+            writer.writerow([t.term, self.plain_def[t.id], "; ".join(t.aliases),
+                             self.p.section_by_id[t.section].title, self.site.absolute(term_url(t.id))])
+        return buf.getvalue()
+
+    def glossary_moodle(self) -> str:
+        root = ET.Element("GLOSSARY")
+        info = ET.SubElement(root, "INFO")
+        ET.SubElement(info, "NAME").text = f"{self.site.name}: glossary"
+        ET.SubElement(info, "INTRO").text = (f"Terms of the insulin-resistance reference. Each entry links to "
+                                             f"{self.site.absolute(GLOSSARY_DIR + '/')}.")
+        ET.SubElement(info, "INTROFORMAT").text = "1"
+        for key, value in (("ALLOWDUPLICATEDENTRIES", "0"), ("DISPLAYFORMAT", "dictionary"),
+                           ("SHOWSPECIAL", "1"), ("SHOWALPHABET", "1"), ("SHOWALL", "1"),
+                           ("ALLOWCOMMENTS", "0"), ("USEDYNALINK", "1"), ("DEFAULTAPPROVAL", "1"),
+                           ("GLOBALGLOSSARY", "0"), ("ENTBYPAGE", "20")):
+            ET.SubElement(info, key).text = value
+        entries = ET.SubElement(info, "ENTRIES")
+        for t in self.p.terms:
+            entry = ET.SubElement(entries, "ENTRY")
+            ET.SubElement(entry, "CONCEPT").text = t.term
+            url = self.site.absolute(term_url(t.id))
+            ET.SubElement(entry, "DEFINITION").text = (
+                f"<p>{escape(self.plain_def[t.id])}</p><p><a href=\"{escape(url)}\">{escape(url)}</a></p>")
+            ET.SubElement(entry, "FORMAT").text = "1"
+            ET.SubElement(entry, "USEDYNALINK").text = "1"
+            ET.SubElement(entry, "CASESENSITIVE").text = "0"
+            ET.SubElement(entry, "FULLMATCH").text = "1"
+            ET.SubElement(entry, "TEACHERENTRY").text = "1"
+            aliases = ET.SubElement(entry, "ALIASES")
+            for alias in t.aliases:
+                ET.SubElement(ET.SubElement(aliases, "ALIAS"), "NAME").text = alias
+            categories = ET.SubElement(entry, "CATEGORIES")
+            category = ET.SubElement(categories, "CATEGORY")
+            ET.SubElement(category, "NAME").text = self.p.section_by_id[t.section].title
+            ET.SubElement(category, "USEDYNALINK").text = "0"
+        ET.indent(root)
+        return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+    def exports(self) -> dict[str, str]:
+        return {"glossary.json": self.glossary_json(),
+                "downloads/glossary.csv": self.glossary_csv(),
+                "downloads/glossary-moodle.xml": self.glossary_moodle()}
+
+
+class Citations:
+    """Numbers the sources of one page in order of first citation."""
+
+    def __init__(self, renderer: Renderer):
+        self.r = renderer
+        self.order: list[str] = []
+
+    def number(self, source_id: str) -> int:
+        if source_id not in self.order:
+            self.order.append(source_id)
+        return self.order.index(source_id) + 1
+
+    def mark(self, keys: list[str], from_uri: str) -> str:
+        links = []
+        for key in keys:
+            sid = key.partition("#")[0]
+            n = self.number(sid)
+            tip = _title_attr(citation_text(self.r.p.sources[sid], False))
+            links.append(f'[{n}](#ref-{n} "{tip}")')
+        return "\\[" + ", ".join(links) + "\\]"
+
+
+_INLINE = re.compile(r"\[\[\s*(?P<term>[^\]|]+?)\s*(?:\|\s*(?P<shown>[^\]]+?)\s*)?\]\]|\[@(?P<cite>[^\]]+)\]")
+_QUOTE_SUB = markup.QUOTE_LINE
+
+
+def redirect_html(absolute_url: str, relative_url: str, title: str) -> str:
+    t = escape(title)
+    return (
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<title>Moved: {t}</title>\n"
+        f"<meta http-equiv=\"refresh\" content=\"0; url={escape(relative_url)}\">\n"
+        f"<link rel=\"canonical\" href=\"{escape(absolute_url)}\">\n"
+        "<meta name=\"robots\" content=\"noindex\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "</head>\n<body>\n"
+        f"<p>This page has moved to <a href=\"{escape(relative_url)}\">{t}</a>.</p>\n"
+        "</body>\n</html>\n"
+    )

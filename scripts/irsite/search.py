@@ -1,0 +1,301 @@
+"""Make Material's built-in search find the term a learner means, however it is typed.
+
+Material's search worker (lunr) splits text with the configured separator, lower-cases it, and turns
+every query word into a prefix query (``word*``) OR-ed with the others. It has no Greek-letter,
+spelling or typo folding. We therefore enrich the index at build time: for each glossary term we add
+small "name" documents, located on the term's page, whose hidden ``keys`` fields hold every name and
+alias in the forms learners type:
+
+* Greek letters as symbols, names and one-letter Latin forms (κ / kappa / k);
+* with and without hyphens and spaces (IL-6, IL6, IL 6; pre-diabetes, prediabetes);
+* British and American spellings (-aemia/-emia, tumour/tumor, haem-/hem-, -ise/-ize);
+* simple inflections (plurals; resistance/resistant; sensitivity/sensitive);
+* common single typing mistakes in words of six or more letters (in a lower-weighted field).
+
+Names of one length share one document whose boost shrinks with the number of words, so an exact
+name beats a longer name that merely contains the query words. The fields are weighted far above
+page text, so term pages outrank pages that only mention a term; ordinary words still find pages.
+Nothing here imports MkDocs; the plugin calls :func:`enrich_index` on the written index.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable
+
+from .model import Project
+
+# Greek letters: their names, and the one-letter Latin stand-ins in established use (NF-kB, TNFa,
+# IL-1b, PPARg, PKCe); letters without such a stand-in map to their name only.
+GREEK = {
+    "α": ("alpha", "a"), "β": ("beta", "b"), "γ": ("gamma", "g"), "δ": ("delta", "d"),
+    "ε": ("epsilon", "e"), "ζ": ("zeta", "z"), "η": ("eta", ""), "θ": ("theta", ""),
+    "ι": ("iota", ""), "κ": ("kappa", "k"), "λ": ("lambda", "l"), "μ": ("mu", "u"),
+    "ν": ("nu", ""), "ξ": ("xi", ""), "π": ("pi", ""), "ρ": ("rho", ""), "σ": ("sigma", ""),
+    "τ": ("tau", ""), "φ": ("phi", ""), "χ": ("chi", ""), "ψ": ("psi", ""), "ω": ("omega", ""),
+}
+_GREEK_NAME_TO_SYMBOL = {name: sym for sym, (name, _) in GREEK.items()}
+_LOOKALIKES = {"ß": "β", "µ": "μ", "ϐ": "β", "ϵ": "ε", "ϑ": "θ", "ϰ": "κ"}
+
+# Separator used by the site's search (mkdocs.yml plugins.search.separator must equal it).
+SEPARATOR = r"[\s\-‐‑‒–—―/,;:!?=+()\[\]{}\"'“”‘’«»]+|\.(?!\d)"
+_SPLIT = re.compile(SEPARATOR)
+
+# British <-> American spelling rules: (pattern, replacement) pairs applied to whole words.
+_SPELLING = [
+    (r"aem", "em"), (r"oe(?=[a-z])", "e"), (r"haem", "hem"), (r"tumour", "tumor"),
+    (r"our$", "or"), (r"is(e|ed|es|ing|er|ers|ation|ations)$", r"iz\1"), (r"ys(e|ed|es|ing)$", r"yz\1"),
+    (r"tre$", "ter"), (r"ae", "e"), (r"ogue$", "og"),
+]
+_SPELLING_BACK = [
+    (r"(?<![ae])emia", "aemia"), (r"(?<![ae])emic", "aemic"), (r"^hem(?=[aoi])", "haem"),
+    (r"tumor", "tumour"), (r"iz(e|ed|es|ing|er|ers|ation|ations)$", r"is\1"), (r"^glycem", "glycaem"),
+    (r"^esophag", "oesophag"), (r"^estr", "oestr"), (r"ter$", "tre"),
+]
+# Prefixes that learners write both joined and hyphenated (pre-diabetes, prediabetes).
+_PREFIXES = ("pre", "post", "non", "anti", "inter", "intra", "multi")
+_INFLECT = [
+    (r"ance$", ["ant"]), (r"ence$", ["ent"]), (r"ity$", ["e", "ive"]), (r"sis$", ["tic", "ses"]),
+    (r"ia$", ["ic"]), (r"y$", ["ies"]), (r"ion$", ["ed", "e"]), (r"ism$", ["ic"]),
+    (r"ide$", ["ides"]),
+]
+_VOWELS = "aeiouy"
+_STOP = {"a", "an", "and", "of", "the", "in", "to", "for", "by", "on", "or", "with", "as"}
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(_LOOKALIKES.get(ch, ch) for ch in text)
+    return text.lower()
+
+
+def strip_accents(word: str) -> str:
+    greek = set(GREEK)
+    out = []
+    for ch in unicodedata.normalize("NFD", word):
+        if unicodedata.combining(ch):
+            continue
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out)) if any(c in greek for c in word) else "".join(out)
+
+
+def words(name: str) -> list[str]:
+    return [w for w in _SPLIT.split(normalise(name)) if w]
+
+
+def _greek_forms(word: str) -> set[str]:
+    """'nfκb' -> {'nfκb', 'nfkappab', 'nfkb'}; 'alpha' -> {'alpha', 'α', 'a'}."""
+    forms = {word}
+    if any(ch in GREEK for ch in word):
+        forms.add("".join(GREEK[ch][0] if ch in GREEK else ch for ch in word))
+        if all(GREEK[ch][1] for ch in word if ch in GREEK):
+            forms.add("".join(GREEK[ch][1] if ch in GREEK else ch for ch in word))
+    if word in _GREEK_NAME_TO_SYMBOL:
+        symbol = _GREEK_NAME_TO_SYMBOL[word]
+        forms.add(symbol)
+        if GREEK[symbol][1]:
+            forms.add(GREEK[symbol][1])
+    return forms
+
+
+def _spelling_forms(word: str) -> set[str]:
+    forms = {word}
+    for rules in (_SPELLING, _SPELLING_BACK):
+        for pattern, repl in rules:
+            for w in list(forms):
+                changed = re.sub(pattern, repl, w)
+                if changed != w and len(changed) > 2:
+                    forms.add(changed)
+    return forms
+
+
+def _inflections(word: str) -> set[str]:
+    forms = {word}
+    if len(word) < 4 or not word.isalpha():
+        return forms
+    for pattern, endings in _INFLECT:
+        if re.search(pattern, word):
+            stem = re.sub(pattern, "", word)
+            forms.update(stem + e for e in endings)
+    if not word.endswith("s"):
+        forms.add(word + ("es" if word.endswith(("sh", "ch", "x", "z")) else "s"))
+    elif word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 4:
+        forms.add(word[:-1])
+    return forms
+
+
+def _split_forms(word: str) -> set[str]:
+    """Boundaries learners type with or without a space: IRS1/IRS 1, GLUT4/GLUT 4, PPARγ/PPAR γ."""
+    parts = re.findall(r"[a-z]+|[0-9]+|[\u0370-\u03ff]+", word)
+    return set(parts) if len(parts) > 1 else set()
+
+
+def _prefix_forms(word: str) -> set[str]:
+    """prediabetes -> pre + diabetes (weighted low: 'diabetes' alone should not find prediabetes)."""
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4 and word.isalpha():
+            return {prefix, word[len(prefix):]}
+    return set()
+
+
+def typo_forms(word: str) -> set[str]:
+    """Common single typing mistakes of a word of six or more letters.
+
+    A letter left out, two neighbouring letters swapped, or one vowel typed for another cover most
+    real slips (insulin resistence, insluin, hyperinsulinmia). Every prefix of a form matches too,
+    because search queries are prefix queries.
+    """
+    if len(word) < 6 or not word.isalpha():
+        return set()
+    out = set()
+    for i in range(len(word)):
+        out.add(word[:i] + word[i + 1:])
+        if i + 1 < len(word) and word[i] != word[i + 1]:
+            out.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])
+        if word[i] in _VOWELS:
+            out.update(word[:i] + v + word[i + 1:] for v in _VOWELS if v != word[i])
+    out.discard(word)
+    return out
+
+
+def name_keys(name: str) -> tuple[set[str], set[str], set[str]]:
+    """(keys, parts, joined) for one name.
+
+    keys: every form of each word (Greek letters, spellings, inflections, letter/digit splits);
+    parts: prefix splits (pre + diabetes); joined: the whole name without separators (TNFalpha).
+    """
+    ws = words(name)
+    keys: set[str] = set()
+    parts: set[str] = set()
+    spelled: list[set[str]] = []
+    for w in ws:
+        forms: set[str] = set()
+        for b in {w, strip_accents(w)}:
+            for g in _greek_forms(b):
+                forms |= _spelling_forms(g)
+        spelled.append(forms)
+        keys |= forms
+        for f in forms:
+            keys |= _split_forms(f)
+            parts |= _prefix_forms(f)
+            if f.isalpha() and len(f) >= 4 and f not in _GREEK_NAME_TO_SYMBOL:
+                keys |= _inflections(f)
+    joined: set[str] = set()
+    if len(ws) > 1:
+        combos = [""]
+        for i, forms in enumerate(spelled):
+            main = sorted(forms, key=lambda f: (len(f), f))[:3]
+            if i == len(spelled) - 1:
+                main = sorted({x for f in main for x in (_inflections(f) if len(f) >= 4 else {f})},
+                              key=lambda f: (len(f), f))[:6]
+            combos = [c + m for c in combos for m in main][:48]
+        joined.update(combos)
+    keys = {k for k in keys if k and k not in _STOP}
+    return keys, parts - keys, joined - keys
+
+
+def _typo_owners(project: Project) -> dict[str, set[str]]:
+    """Give each long word of a preferred name to one term: the one with the shortest such name.
+
+    A word's typo forms are indexed once, on the most specific term (insulin resistance, not every
+    longer name containing "resistance"); the other words of a longer query still lead to longer names.
+    """
+    owner: dict[str, tuple[int, int, str]] = {}
+    for order, term in enumerate(project.terms):
+        ws = [w for w in words(term.term) if w not in _STOP]
+        for w in ws:
+            w = strip_accents(w)
+            if w.isalpha() and len(w) >= 6:
+                rank = (len(ws), order)
+                if w not in owner or rank < owner[w][:2]:
+                    owner[w] = (len(ws), order, term.id)
+    out: dict[str, set[str]] = {}
+    for w, (_, _, tid) in owner.items():
+        out.setdefault(tid, set()).add(w)
+    return out
+
+
+def prefix_minimal(tokens: Iterable[str]) -> list[str]:
+    """Drop tokens that are a prefix of another token: queries are prefix queries, so the longer
+    token still matches, and one name form then counts once in the score, not several times."""
+    ordered = sorted(set(tokens))
+    return [t for i, t in enumerate(ordered) if not (i + 1 < len(ordered) and ordered[i + 1].startswith(t))]
+
+
+def name_boost(n_words: int) -> float:
+    """Shorter names rank first among names that contain all of the query's words."""
+    return round(1.0 / (1 + 0.25 * (n_words - 1)), 3)
+
+
+def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
+    """Search documents for every term: one per distinct name, located on the term's page.
+
+    A result page ranks by its best document, so each name competes on its own: an exact name
+    beats a longer one that contains the query, and many aliases sharing a prefix do not add up.
+    """
+    owners = _typo_owners(project) if typos else {}
+    docs = []
+    for term in project.terms:
+        base = url_of(term.id)
+        groups: dict[tuple, dict] = {}
+        for name in term.names:
+            keys, parts, joined = name_keys(name)
+            sig = tuple(prefix_minimal(keys))
+            if not sig:
+                continue
+            n = max(1, len([w for w in words(name) if w not in _STOP]))
+            group = groups.setdefault(sig, {"names": [], "n": n, "parts": set(), "joined": set()})
+            group["names"].append(name)
+            group["n"] = min(n, group["n"])
+            group["parts"] |= parts
+            group["joined"] |= joined
+        fuzzy: set[str] = set()
+        for w in owners.get(term.id, ()):
+            fuzzy |= typo_forms(w)
+        for i, (sig, group) in enumerate(groups.items()):
+            doc = {"location": f"{base}#{'names' if i == 0 else f'names-{i}'}",
+                   "title": " · ".join(group["names"]), "text": "", "keys": list(sig),
+                   "boost": name_boost(group["n"])}
+            known = set(sig)
+            for field in ("parts", "joined"):
+                extra = prefix_minimal(t for t in group[field] if not any(k.startswith(t) for k in known))
+                if extra:
+                    doc[field] = extra
+            if i == 0 and fuzzy:
+                doc["fuzzy"] = prefix_minimal(f for f in fuzzy if f not in known)
+            docs.append(doc)
+    return docs
+
+
+FIELDS = {"keys": 1_000_000, "parts": 20_000, "joined": 20_000, "fuzzy": 2_000}
+
+
+def enrich_index(index: dict, project: Project, url_of, typos: bool = True) -> dict:
+    """Return Material's ``search_index.json`` data with the term-name documents added."""
+    config = dict(index.get("config", {}))
+    fields = dict(config.get("fields", {}))
+    for name, boost in FIELDS.items():
+        fields[name] = {"boost": boost}
+    config["fields"] = fields
+    docs = list(index.get("docs", []))
+    # Place each term's name documents right after its page's own documents.
+    extra = term_documents(project, url_of, typos)
+    by_page: dict[str, list[dict]] = {}
+    for doc in extra:
+        by_page.setdefault(doc["location"].split("#")[0], []).append(doc)
+    out: list[dict] = []
+    placed: set[str] = set()
+    for doc in docs:
+        out.append(doc)
+    for page, page_docs in by_page.items():
+        if page not in placed:
+            out.extend(page_docs)
+    return {**index, "config": config, "docs": out}
+
+
+def all_names(project: Project) -> Iterable[str]:
+    for t in project.terms:
+        yield from t.names

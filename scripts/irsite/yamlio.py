@@ -1,0 +1,152 @@
+"""Strict YAML reading for hand-edited data files.
+
+* safe loading only (no Python objects);
+* every mapping and sequence remembers the line of each key or item, for error messages;
+* duplicate keys are an error (PyYAML silently keeps the last one);
+* plain scalars stay text: ``no``, ``on``, ``3.10`` and ``1:20`` are not turned into booleans or
+  numbers (YAML 1.1 would); fields that need a number convert and check it themselves;
+* tabs in indentation, bad UTF-8, empty files and syntax errors become one clear message each.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+
+class LineDict(dict):
+    """A mapping that knows the line (1-based) of itself and of each key."""
+
+    line: int = 0
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lines: dict[str, int] = {}
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, self.line)
+
+
+class LineList(list):
+    """A sequence that knows the line (1-based) of itself and of each item."""
+
+    line: int = 0
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.lines: list[int] = []
+
+    def line_of(self, index: int) -> int:
+        return self.lines[index] if 0 <= index < len(self.lines) else self.line
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, line: int, first: int):
+        self.key, self.line, self.first = key, line, first
+
+
+class _TextLoader(yaml.SafeLoader):
+    """SafeLoader whose plain scalars are all strings and whose containers carry line numbers."""
+
+
+# Drop every implicit resolver: plain scalars resolve to str. Quoted and plain text behave alike.
+_TextLoader.yaml_implicit_resolvers = {}
+
+
+def _construct_mapping(loader: _TextLoader, node: yaml.MappingNode) -> LineDict:
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            raise yaml.constructor.ConstructorError(
+                None, None, "merge keys (<<) are not supported here", key_node.start_mark
+            )
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            key = str(key)
+        line = key_node.start_mark.line + 1
+        if key in result:
+            raise _DuplicateKey(key, line, result.lines[key])
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.lines[key] = line
+    return result
+
+
+def _construct_sequence(loader: _TextLoader, node: yaml.SequenceNode) -> LineList:
+    result = LineList()
+    result.line = node.start_mark.line + 1
+    for child in node.value:
+        result.append(loader.construct_object(child, deep=True))
+        result.lines.append(child.start_mark.line + 1)
+    return result
+
+
+_TextLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_TextLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
+    """Read a UTF-8 text file, reporting a missing file or bad encoding as a problem."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        problems.append(Problem(shown, 0, "file not found", "create it or correct the path"))
+        return None
+    except OSError as exc:
+        problems.append(Problem(shown, 0, f"cannot be read ({exc.strerror})", "check its permissions"))
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.append(
+            Problem(shown, line, "is not valid UTF-8 text", "save the file with UTF-8 encoding")
+        )
+        return None
+    return text.lstrip("\ufeff")
+
+
+def parse_yaml(text: str, shown: str, problems: list[Problem]) -> Any:
+    """Parse YAML text strictly; on failure, add one problem and return None."""
+    for number, raw in enumerate(text.splitlines(), start=1):
+        indent = raw[: len(raw) - len(raw.lstrip(" \t"))]
+        if "\t" in indent:
+            problems.append(
+                Problem(shown, number, "tab character used for indentation",
+                        "YAML indentation must use spaces; replace the tab with spaces")
+            )
+            return None
+    if not text.strip() or all(l.strip().startswith("#") or not l.strip() for l in text.splitlines()):
+        problems.append(Problem(shown, 1, "file is empty", "add the data or delete the file"))
+        return None
+    try:
+        return yaml.load(text, Loader=_TextLoader)  # noqa: S506 - _TextLoader derives from SafeLoader
+    except _DuplicateKey as dup:
+        problems.append(
+            Problem(shown, dup.line, f"duplicate key '{dup.key}' (first given on line {dup.first})",
+                    "keep one of the two; YAML would silently drop the first")
+        )
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        col = f", column {mark.column + 1}" if mark else ""
+        what = (exc.problem or exc.context or "invalid YAML").strip()
+        problems.append(
+            Problem(shown, line, f"YAML syntax error{col}: {what}",
+                    "check indentation, colons and quotes on this line or the one before; "
+                    "put text containing ': ' or '#' in quotes")
+        )
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks its errors
+        problems.append(Problem(shown, 0, f"YAML error: {exc}", "check the file's syntax"))
+    return None
+
+
+def load_yaml_file(path: Path, shown: str, problems: list[Problem]) -> Any:
+    text = read_text(path, shown, problems)
+    if text is None:
+        return None
+    return parse_yaml(text, shown, problems)
