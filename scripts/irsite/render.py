@@ -274,9 +274,11 @@ class Renderer:
         out = [yaml_front_matter({"title": term.term, "description": self.plain_def[term.id]})]
         out.append(f"# {_md_escape(term.term)}\n")
         out.append(self.inline(term.definition, uri) + "\n")
+        # The names are indexed for search as separate documents (search.py), not as page text.
         if term.aliases:
             out.append("**Also known as:** " + " · ".join(_md_escape(a) for a in term.aliases) + "  ")
-        out.append(f"**Section:** [{_md_escape(section.title)}]({rel(uri, section_uri(section.id))})\n")
+        out.append(f"**Section:** [{_md_escape(section.title)}]({rel(uri, section_uri(section.id))})")
+        out.append("{ data-search-exclude }\n")
         if term.details:
             out.append("## More detail\n")
             out.append(self.inline(term.details, uri) + "\n")
@@ -395,7 +397,7 @@ class Renderer:
                            f"cited in the insulin-resistance reference.",
         })]
         out.append(f"# {_md_escape(source.title)}\n")
-        out.append(citation_text(source) + "\n")
+        out.append(citation_text(source) + "\n{ data-search-exclude }\n")
         rows = [("Authors", ", ".join(source.authors)), ("Year", source.year),
                 ("Published in", source.container), ("Type", KIND_LABELS.get(source.kind, source.kind))]
         if source.volume:
@@ -444,7 +446,8 @@ class Renderer:
         for kind in ("review", "article", "guideline", "book-chapter", "database", "web-passage"):
             if kind not in by_kind:
                 continue
-            out.append(f"## {KIND_LABELS[kind]}s\n" if not KIND_LABELS[kind].endswith("s") else f"## {KIND_LABELS[kind]}\n")
+            heading = KIND_LABELS[kind] if KIND_LABELS[kind].endswith("s") else KIND_LABELS[kind] + "s"
+            out.append(f"## {heading} {{ data-search-exclude }}\n")
             for s in by_kind[kind]:
                 out.append(f"- [{_md_escape(author_short(s))}: {_md_escape(s.title)}]({rel(uri, source_uri(s.id))})")
             out.append("")

@@ -56,11 +56,14 @@ _SPELLING_BACK = [
 # Prefixes that learners write both joined and hyphenated (pre-diabetes, prediabetes).
 _PREFIXES = ("pre", "post", "non", "anti", "inter", "intra", "multi")
 _INFLECT = [
-    (r"ance$", ["ant"]), (r"ence$", ["ent"]), (r"ity$", ["e", "ive"]), (r"sis$", ["tic", "ses"]),
+    (r"ance$", ["ant"]), (r"ence$", ["ent"]), (r"ivity$", ["ive"]), (r"(?<!iv)ity$", ["e"]),
+    (r"sis$", ["tic", "ses"]),
     (r"ia$", ["ic"]), (r"y$", ["ies"]), (r"ion$", ["ed", "e"]), (r"ism$", ["ic"]),
     (r"ide$", ["ides"]),
 ]
 _VOWELS = "aeiouy"
+# Vowels most often typed for one another (resistence, sensetivity, insulen, glycemea).
+_VOWEL_SLIPS = {"a": "eo", "e": "ai", "i": "ey", "o": "au", "u": "o", "y": "i"}
 _STOP = {"a", "an", "and", "of", "the", "in", "to", "for", "by", "on", "or", "with", "as"}
 
 
@@ -118,7 +121,9 @@ def _inflections(word: str) -> set[str]:
         if re.search(pattern, word):
             stem = re.sub(pattern, "", word)
             forms.update(stem + e for e in endings)
-    if not word.endswith("s"):
+    if re.search(r"[^aeiou]y$", word):
+        forms.add(word[:-1] + "ies")
+    elif not word.endswith("s"):
         forms.add(word + ("es" if word.endswith(("sh", "ch", "x", "z")) else "s"))
     elif word.endswith("ies"):
         forms.add(word[:-3] + "y")
@@ -151,50 +156,68 @@ def typo_forms(word: str) -> set[str]:
     if len(word) < 6 or not word.isalpha():
         return set()
     out = set()
-    for i in range(len(word)):
+    for i in range(1, len(word)):  # slips in the first letter are rare
         out.add(word[:i] + word[i + 1:])
         if i + 1 < len(word) and word[i] != word[i + 1]:
             out.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])
-        if word[i] in _VOWELS:
-            out.update(word[:i] + v + word[i + 1:] for v in _VOWELS if v != word[i])
+    for i in range(len(word)):
+        for v in _VOWEL_SLIPS.get(word[i], ""):
+            out.add(word[:i] + v + word[i + 1:])
     out.discard(word)
     return out
 
 
-def name_keys(name: str) -> tuple[set[str], set[str], set[str]]:
-    """(keys, parts, joined) for one name.
+def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str]]:
+    """(keys, alt, parts, joined) for one name.
 
-    keys: every form of each word (Greek letters, spellings, inflections, letter/digit splits);
-    parts: prefix splits (pre + diabetes); joined: the whole name without separators (TNFalpha).
+    keys: each word as written (and without accents); alt: its other forms (Greek letters as names
+    or Latin letters, British/American spellings, inflections, letter/digit splits); parts: prefix
+    splits (pre + diabetes); joined: the whole name without separators (TNFalpha, betacell).
+    Keeping derived forms in their own, lower-weighted field stops a word with many forms from
+    outscoring a name that matches more of the query's words.
     """
     ws = words(name)
     keys: set[str] = set()
+    alt: set[str] = set()
     parts: set[str] = set()
     spelled: list[set[str]] = []
     for w in ws:
+        written = {w, strip_accents(w)}
         forms: set[str] = set()
-        for b in {w, strip_accents(w)}:
+        for b in written:
             for g in _greek_forms(b):
                 forms |= _spelling_forms(g)
         spelled.append(forms)
-        keys |= forms
+        keys |= written
+        alt |= forms
         for f in forms:
-            keys |= _split_forms(f)
+            alt |= _split_forms(f)
             parts |= _prefix_forms(f)
             if f.isalpha() and len(f) >= 4 and f not in _GREEK_NAME_TO_SYMBOL:
-                keys |= _inflections(f)
+                alt |= _inflections(f)
     joined: set[str] = set()
-    if len(ws) > 1:
+    if 1 < len(ws) <= 3:
+        # Short names typed without separators (TNFalpha, NFkB, betacells); at most a dozen forms.
         combos = [""]
-        for i, forms in enumerate(spelled):
-            main = sorted(forms, key=lambda f: (len(f), f))[:3]
-            if i == len(spelled) - 1:
-                main = sorted({x for f in main for x in (_inflections(f) if len(f) >= 4 else {f})},
-                              key=lambda f: (len(f), f))[:6]
-            combos = [c + m for c in combos for m in main][:48]
+        for i, (w, forms) in enumerate(zip(ws, spelled)):
+            main = {w} | {f for f in _greek_forms(w) if f != w}
+            if i == len(spelled) - 1 and len(w) >= 4 and w.isalpha():
+                main |= _inflections(w)
+            combos = [c + m for c in combos for m in sorted(main)][:12]
         joined.update(combos)
+    # A one-letter word that search drops as a stop word ("type A") is kept as a marked token, so a
+    # query containing it still counts as fully matched by this name.
+    for w in ws:
+        if len(w) == 1 and w in _STOP:
+            keys.add(w + "\u00b7")
     keys = {k for k in keys if k and k not in _STOP}
-    return keys, parts - keys, joined - keys
+    alt = {a for a in alt if a and a not in _STOP} - keys
+    # A derived form that extends a written one (insulin -> insulins) replaces it: prefix queries for
+    # either still match, and the word is counted once, at full weight.
+    extending = {a for a in alt if any(a.startswith(k) for k in keys)}
+    keys = set(prefix_minimal(keys | extending))
+    alt -= extending
+    return keys, alt, parts - keys - alt, joined - keys - alt
 
 
 def _typo_owners(project: Project) -> dict[str, set[str]]:
@@ -227,7 +250,7 @@ def prefix_minimal(tokens: Iterable[str]) -> list[str]:
 
 def name_boost(n_words: int) -> float:
     """Shorter names rank first among names that contain all of the query's words."""
-    return round(1.0 / (1 + 0.25 * (n_words - 1)), 3)
+    return round(1.0 / (1 + 0.25 * (n_words - 1)), 2)
 
 
 def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
@@ -242,35 +265,41 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
         base = url_of(term.id)
         groups: dict[tuple, dict] = {}
         for name in term.names:
-            keys, parts, joined = name_keys(name)
+            keys, alt, parts, joined = name_keys(name)
             sig = tuple(prefix_minimal(keys))
             if not sig:
                 continue
             n = max(1, len([w for w in words(name) if w not in _STOP]))
-            group = groups.setdefault(sig, {"names": [], "n": n, "parts": set(), "joined": set()})
+            group = groups.setdefault(sig, {"names": [], "n": n, "alt": set(), "parts": set(), "joined": set()})
             group["names"].append(name)
             group["n"] = min(n, group["n"])
+            group["alt"] |= alt
             group["parts"] |= parts
             group["joined"] |= joined
         fuzzy: set[str] = set()
         for w in owners.get(term.id, ()):
-            fuzzy |= typo_forms(w)
+            for variant in _spelling_forms(w):
+                fuzzy |= typo_forms(variant)
         for i, (sig, group) in enumerate(groups.items()):
-            doc = {"location": f"{base}#{'names' if i == 0 else f'names-{i}'}",
-                   "title": " · ".join(group["names"]), "text": "", "keys": list(sig),
-                   "boost": name_boost(group["n"])}
+            # Field values are space-separated strings: the search tokenizer splits them like text,
+            # and they cost less to download than JSON lists.
+            doc = {"location": f"{base}#{'names' if i == 0 else f'n{i}'}",
+                   "title": group["names"][0], "text": "", "keys": " ".join(sig)}
+            if group["n"] > 1:
+                doc["boost"] = name_boost(group["n"])
             known = set(sig)
-            for field in ("parts", "joined"):
+            for field in ("alt", "parts", "joined"):
                 extra = prefix_minimal(t for t in group[field] if not any(k.startswith(t) for k in known))
                 if extra:
-                    doc[field] = extra
+                    doc[field] = " ".join(extra)
+                known |= set(extra)
             if i == 0 and fuzzy:
-                doc["fuzzy"] = prefix_minimal(f for f in fuzzy if f not in known)
+                doc["fuzzy"] = " ".join(prefix_minimal(f for f in fuzzy if f not in known))
             docs.append(doc)
     return docs
 
 
-FIELDS = {"keys": 1_000_000, "parts": 20_000, "joined": 20_000, "fuzzy": 2_000}
+FIELDS = {"keys": 1_000_000, "alt": 300_000, "parts": 20_000, "joined": 20_000, "fuzzy": 2_000}
 
 
 def enrich_index(index: dict, project: Project, url_of, typos: bool = True) -> dict:
