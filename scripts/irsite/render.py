@@ -119,8 +119,8 @@ def citation_text(source: Source, markdown: bool = True) -> str:
             where += f"({source.issue})"
     if source.pages:
         where += f":{source.pages}"
-    parts = [f"{authors}.", f"{title}.", f"{where}."]
-    return " ".join(p for p in parts if p.strip("."))
+    parts = [authors, title, where]
+    return " ".join(p if p.endswith((".", "?", "!")) else p + "." for p in parts if p.strip("."))
 
 
 def identifier_links(source: Source) -> list[str]:
@@ -456,6 +456,8 @@ class Renderer:
     def topic_page(self, page: Page) -> str:
         uri = topic_uri(page.slug)
         cite = Citations(self)
+        for key in self._page_source_keys(page.body):  # number sources in reading order
+            cite.number(key.partition("#")[0])
         body = _QUOTE_SUB.sub(lambda m: self._quote_block(m, uri, cite), page.body)
         body = self.inline(body, uri, cite)
         out = [yaml_front_matter({"title": page.title, "description": markup.plain_text(page.summary)})]

@@ -167,41 +167,48 @@ def typo_forms(word: str) -> set[str]:
     return out
 
 
+def _is_word(written: str) -> bool:
+    """An ordinary word (insulin, Resistance), not an abbreviation or symbol (TNF, PKCε, GLUT4)."""
+    return written.isalpha() and (written.islower() or (written[0].isupper() and written[1:].islower()))
+
+
 def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str]]:
     """(keys, alt, parts, joined) for one name.
 
     keys: each word as written (and without accents); alt: its other forms (Greek letters as names
-    or Latin letters, British/American spellings, inflections, letter/digit splits); parts: prefix
-    splits (pre + diabetes); joined: the whole name without separators (TNFalpha, betacell).
-    Keeping derived forms in their own, lower-weighted field stops a word with many forms from
-    outscoring a name that matches more of the query's words.
+    or Latin letters, British/American spellings, inflections of ordinary words, letter/digit
+    splits); parts: prefix splits (pre + diabetes); joined: short names without separators.
+    Derived forms sit in their own, lower-weighted field, so a word with many forms does not
+    outscore a name that matches more of the query's words.
     """
+    original = [w for w in _SPLIT.split(unicodedata.normalize("NFKC", name)) if w]
     ws = words(name)
     keys: set[str] = set()
     alt: set[str] = set()
+    splits: set[str] = set()
     parts: set[str] = set()
     spelled: list[set[str]] = []
-    for w in ws:
-        written = {w, strip_accents(w)}
+    for written, w in zip(original, ws):
+        plain = {w, strip_accents(w)}
         forms: set[str] = set()
-        for b in written:
+        for b in plain:
             for g in _greek_forms(b):
                 forms |= _spelling_forms(g)
         spelled.append(forms)
-        keys |= written
+        keys |= plain
         alt |= forms
         for f in forms:
-            alt |= _split_forms(f)
+            splits |= _split_forms(f)
             parts |= _prefix_forms(f)
-            if f.isalpha() and len(f) >= 4 and f not in _GREEK_NAME_TO_SYMBOL:
+            if _is_word(written) and len(f) >= 4 and f not in _GREEK_NAME_TO_SYMBOL:
                 alt |= _inflections(f)
     joined: set[str] = set()
-    if 1 < len(ws) <= 3:
-        # Short names typed without separators (TNFalpha, NFkB, betacells); at most a dozen forms.
+    if 1 < len(ws) <= 3 and len("".join(ws)) <= 12:
+        # Compact names typed without separators (TNFalpha, NFkB, betacells); at most a dozen forms.
         combos = [""]
-        for i, (w, forms) in enumerate(zip(ws, spelled)):
+        for i, (written, w) in enumerate(zip(original, ws)):
             main = {w} | {f for f in _greek_forms(w) if f != w}
-            if i == len(spelled) - 1 and len(w) >= 4 and w.isalpha():
+            if i == len(ws) - 1 and _is_word(written) and len(w) >= 4:
                 main |= _inflections(w)
             combos = [c + m for c in combos for m in sorted(main)][:12]
         joined.update(combos)
@@ -210,13 +217,13 @@ def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str]]:
     for w in ws:
         if len(w) == 1 and w in _STOP:
             keys.add(w + "\u00b7")
+    # Written forms and split parts stay whole: Material turns a hyphenated query word into an exact
+    # term followed by a prefix term ("HOMA-IR" -> "homa ir*"), so "homa" must be indexed as it is.
+    # Other derived forms are reduced to the longest of each prefix chain (prefix queries still
+    # match them), so one word's forms do not add up.
     keys = {k for k in keys if k and k not in _STOP}
-    alt = {a for a in alt if a and a not in _STOP} - keys
-    # A derived form that extends a written one (insulin -> insulins) replaces it: prefix queries for
-    # either still match, and the word is counted once, at full weight.
-    extending = {a for a in alt if any(a.startswith(k) for k in keys)}
-    keys = set(prefix_minimal(keys | extending))
-    alt -= extending
+    splits = {t for t in splits if t not in _STOP} - keys
+    alt = set(prefix_minimal(a for a in alt - keys - splits if a not in _STOP)) | splits
     return keys, alt, parts - keys - alt, joined - keys - alt
 
 
@@ -250,7 +257,7 @@ def prefix_minimal(tokens: Iterable[str]) -> list[str]:
 
 def name_boost(n_words: int) -> float:
     """Shorter names rank first among names that contain all of the query's words."""
-    return round(1.0 / (1 + 0.25 * (n_words - 1)), 2)
+    return round(1.0 / (1 + 0.3 * (n_words - 1)), 2)
 
 
 def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
@@ -263,33 +270,34 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
     docs = []
     for term in project.terms:
         base = url_of(term.id)
-        groups: dict[tuple, dict] = {}
+        # Names that match the same query words (TNF-α, TNF-alpha, TNF alpha; hyperinsulinaemia,
+        # hyperinsulinemia) share one document; their written forms all count as written.
+        groups: dict[frozenset, dict] = {}
         for name in term.names:
             keys, alt, parts, joined = name_keys(name)
-            sig = tuple(prefix_minimal(keys))
-            if not sig:
+            if not keys:
                 continue
             n = max(1, len([w for w in words(name) if w not in _STOP]))
-            group = groups.setdefault(sig, {"names": [], "n": n, "alt": set(), "parts": set(), "joined": set()})
+            sig = frozenset(keys | alt) | {f"#{n}"}
+            group = groups.setdefault(sig, {"names": [], "n": n, "keys": set(), "alt": set(),
+                                            "parts": set(), "joined": set()})
             group["names"].append(name)
-            group["n"] = min(n, group["n"])
-            group["alt"] |= alt
-            group["parts"] |= parts
-            group["joined"] |= joined
+            for field, values in (("keys", keys), ("alt", alt), ("parts", parts), ("joined", joined)):
+                group[field] |= values
         fuzzy: set[str] = set()
         for w in owners.get(term.id, ()):
             for variant in _spelling_forms(w):
                 fuzzy |= typo_forms(variant)
-        for i, (sig, group) in enumerate(groups.items()):
+        for i, group in enumerate(groups.values()):
             # Field values are space-separated strings: the search tokenizer splits them like text,
             # and they cost less to download than JSON lists.
             doc = {"location": f"{base}#{'names' if i == 0 else f'n{i}'}",
-                   "title": group["names"][0], "text": "", "keys": " ".join(sig)}
+                   "title": group["names"][0], "text": "", "keys": " ".join(sorted(group["keys"]))}
             if group["n"] > 1:
                 doc["boost"] = name_boost(group["n"])
-            known = set(sig)
+            known = set(group["keys"])
             for field in ("alt", "parts", "joined"):
-                extra = prefix_minimal(t for t in group[field] if not any(k.startswith(t) for k in known))
+                extra = sorted(group[field] - known)
                 if extra:
                     doc[field] = " ".join(extra)
                 known |= set(extra)
@@ -299,7 +307,7 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
     return docs
 
 
-FIELDS = {"keys": 1_000_000, "alt": 300_000, "parts": 20_000, "joined": 20_000, "fuzzy": 2_000}
+FIELDS = {"keys": 1_000_000, "alt": 250_000, "parts": 20_000, "joined": 10_000, "fuzzy": 2_000}
 
 
 def enrich_index(index: dict, project: Project, url_of, typos: bool = True) -> dict:

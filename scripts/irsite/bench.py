@@ -1,0 +1,724 @@
+"""Build benchmark: how the site's build cost grows with the glossary, against a bare MkDocs site.
+
+Run from the project folder (the one holding mkdocs.yml)::
+
+    python -m irsite.bench [--sizes 400 2000] [--gen-size 5000] [--repeat 1] [--keep DIR]
+
+What it measures (every figure is printed, then the ratios against the targets):
+
+* **project builds**: copies of the project (glossary.yaml, content/, docs/, overrides/, mkdocs.yml;
+  never an old ``site/``) with N synthetic but valid terms appended (unique names and aliases, 2–3
+  sentence definitions linking other synthetic terms, related terms, real sources and sections),
+  each built with ``mkdocs build`` in a subprocess (wall clock, best of ``--repeat``); a copy with
+  N = 0 gives the fixed cost, so the cost *per added term* can be compared between sizes;
+* **bare builds**: a bare MkDocs + Material site (same theme settings and Markdown extensions, the
+  search plugin, no irsite plugin) with as many one-paragraph pages as the project build renders,
+  all but the home page kept out of the nav (``not_in_nav``);
+* **generation alone**: load + validate + render Markdown + exports for ``--gen-size`` added terms,
+  in a fresh subprocess (its peak RSS is the memory figure; tracemalloc's peak is shown too), with
+  the search-index enrichment timed separately;
+* **the real site**: built as it is (in place, output to a temporary folder, so ``site/`` is never
+  touched), with the size of its term pages and of its search index, with and without the
+  term-name documents this project adds.
+
+The copies are built with ``GIT_CEILING_DIRECTORIES`` set, so they never see an enclosing git
+checkout (their "last changed" dates fall back to today); the real site reads its dates from git
+(read-only, ``GIT_OPTIONAL_LOCKS=0``). The command exits 0 whether targets are met or not; it exits
+1 only when a build fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import platform
+import pstats
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import markup, render, search
+from .loader import GLOSSARY, RESERVED_TERM_IDS, load_project
+from .model import Project
+
+# ---------------------------------------------------------------------------------------------
+# Targets (from the issue). KB = 1,000 bytes; GiB = 2**30 bytes.
+
+TARGET_BUILD_RATIO = 1.5        # project build / bare build at the largest size (aim 1.2)
+AIM_BUILD_RATIO = 1.2
+TARGET_LINEAR = 1.2             # cost per added term, largest size / smallest size
+TARGET_REAL_BUILD_S = 3.0
+TARGET_GEN_S = 1.0              # generation alone at --gen-size
+TARGET_PEAK_BYTES = 2 ** 30
+TARGET_TERM_PAGE_BYTES = 40_000
+TARGET_SEARCH_INDEX_BYTES = 400_000
+
+PROJECT_ITEMS = ("glossary.yaml", "content", "docs", "overrides", "mkdocs.yml")
+NAME_DOC = re.compile(r"#(names|joined)")
+
+
+# ---------------------------------------------------------------------------------------------
+# Synthetic terms
+
+
+_ONSETS = ["b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z",
+           "br", "dr", "gr", "kl", "pl", "tr", "st", "th", "ch", "sk", "fl", "cr"]
+_VOWELS = ["a", "e", "i", "o", "u", "ai", "ea", "io", "ou", "y"]
+_CODAS = ["", "", "", "n", "r", "l", "s", "m", "x", "th"]
+
+_TISSUES = ["skeletal muscle", "the liver", "adipose tissue", "pancreatic β-cells", "the kidney",
+            "the small intestine", "the hypothalamus", "vascular endothelium"]
+_EFFECTS = ["lowers insulin-stimulated glucose uptake", "raises fasting glucose output",
+            "restrains lipolysis after meals", "changes how fat is stored between organs",
+            "dampens signalling downstream of the insulin receptor",
+            "increases the insulin needed to keep glucose normal"]
+_CONDITIONS = ["obesity", "type 2 diabetes", "prediabetes", "fatty liver disease",
+               "polycystic ovary syndrome", "lipodystrophy", "metabolic syndrome"]
+_TRIGGERS = ["after a high-fat meal", "during prolonged fasting", "with weight gain",
+             "in low-grade inflammation", "during physical inactivity", "with ageing"]
+_RELIEFS = ["weight loss", "regular exercise", "a thiazolidinedione", "bariatric surgery",
+            "calorie restriction"]
+
+
+@dataclass
+class _Kind:
+    suffix: str          # added to the stem: "in" -> "Bralorin"; " receptor" -> "Bralor receptor"
+    noun: str
+    first: list[str]     # first-sentence templates
+    abbrev_tail: str     # "R" -> "BLR"
+
+
+_KINDS = [
+    _Kind("in", "protein", [
+        "A protein made mainly in {tissue} that binds [[{a}]] and so {effect}.",
+        "A small signalling protein released by {tissue}; in mice it {effect}, and it acts together with [[{a}]].",
+    ], ""),
+    _Kind("ase", "enzyme", [
+        "An enzyme of {tissue} that modifies [[{a}]]; when it is overactive it {effect}.",
+        "An enzyme that removes phosphate from [[{a}|{a_name}]] in {tissue}, a step that {effect}.",
+    ], "ASE"),
+    _Kind(" receptor", "receptor", [
+        "A cell-surface receptor on {tissue} that responds to [[{a}]] and {effect}.",
+        "A receptor found mainly in {tissue}; its activation by [[{a}|{a_name}]] {effect}.",
+    ], "R"),
+    _Kind(" index", "index", [
+        "A measure calculated from fasting glucose and insulin that estimates how [[{a}]] {effect}.",
+        "A research index of insulin action in {tissue}, derived from [[{a}|{a_name}]] readings.",
+    ], "I"),
+    _Kind(" syndrome", "syndrome", [
+        "A rare condition in which a variant of [[{a}]] {effect}, often from childhood.",
+        "An inherited disorder of {tissue} in which loss of [[{a}|{a_name}]] {effect}.",
+    ], "S"),
+    _Kind(" kinase", "kinase", [
+        "A kinase active in {tissue} that phosphorylates [[{a}]] and thereby {effect}.",
+        "A stress-activated kinase of {tissue}; its action on [[{a}|{a_name}]] {effect}.",
+    ], "K"),
+]
+_GREEK_TAILS = [("α", "alpha"), ("β", "beta"), ("γ", "gamma"), ("δ", "delta"), ("ε", "epsilon")]
+
+_SECOND = [
+    "It is studied together with [[{b}]] in people with {condition}.",
+    "Its levels rise {trigger} and fall again after {relief} [@{src}].",
+    "Blood levels are higher in {condition}, but whether this is cause or consequence is unclear.",
+    "It links [[{b}|{b_name}]] to the wider picture of {condition} [@{src}].",
+]
+_THIRD = [
+    "Most of the evidence comes from mice, so its role in humans is still uncertain [@{src}].",
+    "No treatment targets it directly yet.",
+    "Measurements are not standardised between laboratories, so values differ between studies.",
+]
+_DETAILS = [
+    "In {tissue} its effect depends on [[{c}]], and it is reduced by {relief} [@{src}]. "
+    "Studies in people with {condition} found a weaker link than animal work suggested.",
+    "The pathway involving [[{c}|{c_name}]] was mapped in cultured cells; in humans the evidence "
+    "is mostly observational [@{src}]. It is not used to diagnose {condition}.",
+]
+
+
+def _pseudo_word(rng: random.Random, syllables: int) -> str:
+    return "".join(rng.choice(_ONSETS) + rng.choice(_VOWELS) + rng.choice(_CODAS)
+                   for _ in range(syllables))
+
+
+@dataclass
+class _Draft:
+    id: str
+    term: str
+    aliases: list[str]
+    kind: _Kind
+    section: str = ""
+    related: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+
+def synthetic_terms_yaml(project: Project, n: int, seed: int = 2024) -> str:
+    """YAML text for ``n`` synthetic terms that validate against ``project`` (append under terms:).
+
+    Ids, names and aliases collide with nothing in the project or with one another; definitions are
+    2–3 sentences with term links to other synthetic terms and citations of real sources.
+    """
+    if n <= 0:
+        return ""
+    if n < 5:
+        raise ValueError("at least 5 synthetic terms are needed (each links to others)")
+    rng = random.Random(seed)
+    taken_names = {markup.fold_name(name) for t in project.terms for name in t.names}
+    taken_ids = set(project.term_by_id) | set(project.retired) | RESERVED_TERM_IDS
+    taken_words = {w for name in taken_names for w in re.findall(r"[a-z]+", name)}
+    reliable = sorted(sid for sid, s in project.sources.items()
+                      if not s.note.lower().startswith("low reliability"))
+    excerpts = sorted(f"{sid}#{eid}" for sid, s in project.sources.items() for eid in s.excerpts)
+    sections = [s.id for s in project.sections]
+
+    def fresh(name: str) -> bool:
+        return markup.fold_name(name) not in taken_names
+
+    drafts: list[_Draft] = []
+    while len(drafts) < n:
+        kind = rng.choice(_KINDS)
+        stem = _pseudo_word(rng, rng.choice((2, 2, 3)))
+        if len(stem) < 4 or stem in taken_words:
+            continue
+        name = stem.capitalize() + kind.suffix
+        greek = rng.random() < 0.15
+        if greek:
+            symbol, spelled = rng.choice(_GREEK_TAILS)
+            name += f" {symbol}"
+        tid = re.sub(r"[^a-z0-9]+", "-", markup.sort_key(name)).strip("-")
+        if not fresh(name) or tid in taken_ids or not markup.ID_RE.match(tid):
+            continue
+        aliases = []
+        letters = re.sub(r"[^a-z]", "", stem)[:3].upper()
+        abbrev = f"{letters}{kind.abbrev_tail}{rng.randint(1, 9)}"
+        candidates = [abbrev, f"{stem} {kind.noun} {rng.randint(1, 9)}"]
+        if greek:
+            candidates.append(name.replace(symbol, spelled))
+        if rng.random() < 0.5:
+            candidates.append(f"{stem.capitalize()}-like {kind.noun}")
+        for alias in candidates[: rng.randint(1, len(candidates))]:
+            key = markup.fold_name(alias)
+            if key not in taken_names and key != markup.fold_name(name):
+                aliases.append(alias)
+                taken_names.add(key)
+        taken_names.add(markup.fold_name(name))
+        taken_words.add(stem)
+        taken_ids.add(tid)
+        drafts.append(_Draft(tid, name, aliases, kind))
+
+    ids = [d.id for d in drafts]
+    by_id = {d.id: d for d in drafts}
+    out: list[str] = ["", "  # ---- synthetic terms added by irsite.bench ----", ""]
+    for d in drafts:
+        others = rng.sample(ids, 8)
+        others = [o for o in others if o != d.id][:7]
+        a, b, c = others[:3]
+        d.related = others[3:3 + rng.randint(2, 4)]
+        d.section = rng.choice(sections)
+        d.sources = rng.sample(reliable, rng.randint(1, 3))
+        if excerpts and rng.random() < 0.15:
+            d.sources.append(rng.choice(excerpts))
+        src = d.sources[0]
+        words = {
+            "tissue": rng.choice(_TISSUES), "effect": rng.choice(_EFFECTS),
+            "condition": rng.choice(_CONDITIONS), "trigger": rng.choice(_TRIGGERS),
+            "relief": rng.choice(_RELIEFS), "src": src,
+            "a": a, "b": b, "c": c,
+            "a_name": by_id[a].term.lower(), "b_name": by_id[b].term.lower(),
+            "c_name": by_id[c].term.lower(),
+        }
+        sentences = [rng.choice(d.kind.first), rng.choice(_SECOND)]
+        if rng.random() < 0.6:
+            sentences.append(rng.choice(_THIRD))
+        definition = " ".join(s.format(**words) for s in sentences)
+        details = rng.choice(_DETAILS).format(**words) if rng.random() < 0.5 else ""
+        out.append(f"  - id: {d.id}")
+        out.append(f"    term: {json.dumps(d.term, ensure_ascii=False)}")
+        if d.aliases:
+            out.append(f"    aliases: [{', '.join(json.dumps(x, ensure_ascii=False) for x in d.aliases)}]")
+        out.append(f"    section: {d.section}")
+        out.extend(_folded("definition", definition))
+        if details:
+            out.extend(_folded("details", details))
+        out.append(f"    related: [{', '.join(d.related)}]")
+        out.append(f"    sources: [{', '.join(json.dumps(s) for s in d.sources)}]")
+        if rng.random() < 0.3:
+            out.append(f"    external: {{mesh: D{rng.randint(0, 999999):06d}}}")
+        out.append("")
+    return "\n".join(out)
+
+
+def _folded(key: str, text: str) -> list[str]:
+    lines = textwrap.wrap(text, width=96, break_long_words=False, break_on_hyphens=False)
+    return [f"    {key}: >-", *(f"      {line}" for line in lines)]
+
+
+def copy_project(src: Path, dest: Path) -> Path:
+    """Copy the project's sources (never a built site) to ``dest``."""
+    dest.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".DS_Store")
+    for name in PROJECT_ITEMS:
+        path = src / name
+        if path.is_dir():
+            shutil.copytree(path, dest / name, ignore=ignore)
+        elif path.is_file():
+            shutil.copy2(path, dest / name)
+    return dest
+
+
+def make_synthetic_project(src: Path, dest: Path, n: int, seed: int = 2024) -> Path:
+    """Copy the project at ``src`` to ``dest`` and append ``n`` synthetic terms to its glossary."""
+    project = load_project(src)
+    copy_project(src, dest)
+    if n > 0:
+        glossary = dest / GLOSSARY
+        text = glossary.read_text(encoding="utf-8")
+        top_keys = re.findall(r"(?m)^([A-Za-z_][\w-]*):", text)
+        if not top_keys or top_keys[-1] != "terms":
+            raise RuntimeError("glossary.yaml must end with its 'terms:' list to append terms to it")
+        glossary.write_text(text.rstrip("\n") + "\n" + synthetic_terms_yaml(project, n, seed) + "\n",
+                            encoding="utf-8")
+    return dest
+
+
+def rendered_page_count(root: Path) -> int:
+    """Markdown pages a build of ``root`` renders: the generated ones plus docs/**/*.md."""
+    project = load_project(root)
+    generated = render.Renderer(project).pages()
+    return len(generated) + sum(1 for _ in (root / "docs").rglob("*.md"))
+
+
+# ---------------------------------------------------------------------------------------------
+# The bare MkDocs + Material site
+
+_BARE_THEME = """\
+theme:
+  name: material
+  language: en
+  font: false
+"""
+_BARE_EXTENSIONS = """\
+markdown_extensions:
+  - toc:
+      permalink: true
+"""
+_WORDS = ("insulin glucose muscle liver fat signal receptor kinase protein cell tissue uptake "
+          "release storage measure response pathway blood meal fasting level change effect").split()
+
+
+def _top_level_block(config_text: str, key: str) -> str | None:
+    """The text of one top-level key of a YAML file (up to the next top-level key)."""
+    lines = config_text.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith(f"{key}:"):
+            end = i + 1
+            while end < len(lines) and (not lines[end].strip() or lines[end][0] in " \t#"):
+                end += 1
+            return "\n".join(lines[i:end]).rstrip() + "\n"
+    return None
+
+
+def make_bare_site(dest: Path, pages: int, project_config: Path | None = None, seed: int = 7) -> Path:
+    """A MkDocs + Material site with ``pages`` pages: a home page in the nav and one-paragraph
+    pages kept out of it. Theme and Markdown extensions are those of the project (minus its
+    template overrides); plugins: search only."""
+    theme, extensions = _BARE_THEME, _BARE_EXTENSIONS
+    if project_config is not None and project_config.is_file():
+        text = project_config.read_text(encoding="utf-8")
+        theme = _top_level_block(text, "theme") or theme
+        theme = "\n".join(l for l in theme.splitlines() if not l.strip().startswith("custom_dir:")) + "\n"
+        extensions = _top_level_block(text, "markdown_extensions") or extensions
+    docs = dest / "docs"
+    (docs / "p").mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    (docs / "index.md").write_text("# Bare benchmark site\n\nA home page; every other page is out of the nav.\n",
+                                   encoding="utf-8")
+    for i in range(1, pages):
+        words = [rng.choice(_WORDS) for _ in range(rng.randint(45, 75))]
+        paragraph = " ".join(words).capitalize() + "."
+        (docs / "p" / f"page-{i:05d}.md").write_text(f"# Page {i}\n\n{paragraph}\n", encoding="utf-8")
+    config = "\n".join([
+        "site_name: Bare benchmark site",
+        "site_url: https://example.org/",
+        "use_directory_urls: true",
+        "strict: true",
+        theme,
+        "plugins:\n  - search\n",
+        extensions,
+        "not_in_nav: |\n  /p/\n",
+        "nav:\n  - Home: index.md\n",
+    ])
+    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return dest
+
+
+# ---------------------------------------------------------------------------------------------
+# Running builds
+
+
+class BuildFailed(RuntimeError):
+    pass
+
+
+def _env(ceiling: Path | None) -> dict[str, str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GIT_OPTIONAL_LOCKS="0")
+    if ceiling is not None:
+        env["GIT_CEILING_DIRECTORIES"] = str(ceiling)
+    return env
+
+
+def time_build(config: Path, site_dir: Path, repeat: int, ceiling: Path | None,
+               profile_to: Path | None = None) -> float:
+    """Best wall-clock time of ``mkdocs build`` (a fresh process each time)."""
+    best = float("inf")
+    for _ in range(max(1, repeat)):
+        shutil.rmtree(site_dir, ignore_errors=True)
+        cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)]
+        start = time.perf_counter()
+        result = subprocess.run(cmd, cwd=config.parent, env=_env(ceiling), capture_output=True, text=True)
+        elapsed = time.perf_counter() - start
+        if result.returncode != 0 or not (site_dir / "index.html").is_file():
+            raise BuildFailed(f"mkdocs build of {config} failed (exit {result.returncode}):\n"
+                              + (result.stderr or result.stdout)[-4000:])
+        best = min(best, elapsed)
+    if profile_to is not None:
+        shutil.rmtree(site_dir, ignore_errors=True)
+        cmd = [sys.executable, "-m", "cProfile", "-o", str(profile_to), "-m", "mkdocs", "build", "-q",
+               "-f", str(config), "-d", str(site_dir)]
+        subprocess.run(cmd, cwd=config.parent, env=_env(ceiling), capture_output=True, text=True, check=False)
+    return best
+
+
+# ---------------------------------------------------------------------------------------------
+# Generation alone (run in a fresh subprocess for a clean peak-memory figure)
+
+_DUMMY_INDEX = {"config": {"lang": ["en"], "separator": search.SEPARATOR, "pipeline": ["stopWordFilter"],
+                           "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
+                "docs": [{"location": "", "title": "Home", "text": "<p>Home page.</p>"}]}
+
+
+def generation_once(root: Path) -> dict:
+    """Load, validate, render every page and export, then build the term-name search documents."""
+    clock = time.perf_counter
+    t0 = clock()
+    project = load_project(root)
+    t1 = clock()
+    renderer = render.Renderer(project, render.Site(url="https://example.org/"))
+    pages = renderer.pages()
+    t2 = clock()
+    static = {**renderer.exports(), **renderer.redirects()}
+    t3 = clock()
+    index = search.enrich_index(_DUMMY_INDEX, project, render.term_url)
+    t4 = clock()
+    return {"terms": len(project.terms), "pages": len(pages),
+            "markdown_bytes": sum(len(v.encode()) for v in pages.values()),
+            "export_bytes": sum(len(v.encode()) for v in static.values()),
+            "name_docs": len(index["docs"]) - len(_DUMMY_INDEX["docs"]),
+            "load": t1 - t0, "render": t2 - t1, "exports": t3 - t2, "search": t4 - t3,
+            "generate": t3 - t0, "total": t4 - t0}
+
+
+def _gen_worker(root: Path, repeat: int, profile: bool) -> None:
+    import resource
+    import tracemalloc
+
+    runs = [generation_once(root) for _ in range(max(1, repeat))]
+    best = {k: (min(r[k] for r in runs) if isinstance(runs[0][k], float) else runs[0][k]) for k in runs[0]}
+    best["maxrss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: KiB
+    tracemalloc.start()
+    generation_once(root)
+    best["tracemalloc_peak"] = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    if profile:
+        prof = cProfile.Profile()
+        prof.enable()
+        generation_once(root)
+        prof.disable()
+        best["profile"] = _profile_text(pstats.Stats(prof), limit=25)
+    print(json.dumps(best))
+
+
+def run_generation(root: Path, repeat: int, profile: bool, ceiling: Path) -> dict:
+    cmd = [sys.executable, "-m", "irsite.bench", "--_gen-worker", str(root), "--repeat", str(repeat)]
+    if profile:
+        cmd.append("--profile")
+    result = subprocess.run(cmd, env=_env(ceiling), capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BuildFailed(f"generation worker failed:\n{result.stderr[-4000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _profile_text(stats: pstats.Stats, limit: int = 25, sort: str = "tottime",
+                  restrict: str | None = None) -> str:
+    buf = io.StringIO()
+    stats.stream = buf
+    if not restrict:
+        stats.strip_dirs()
+    stats.sort_stats(sort)
+    if restrict:
+        stats.print_stats(restrict, limit)
+    else:
+        stats.print_stats(limit)
+    text = buf.getvalue()
+    start = text.find("   ncalls")
+    return text[start:] if start >= 0 else text
+
+
+# ---------------------------------------------------------------------------------------------
+# Page weight
+
+
+def term_page_sizes(site: Path, project: Project) -> list[tuple[int, str]]:
+    out = []
+    for term in project.terms:
+        path = site / render.GLOSSARY_DIR / term.id / "index.html"
+        if path.is_file():
+            out.append((path.stat().st_size, term.id))
+    return sorted(out)
+
+
+def search_index_sizes(site: Path) -> tuple[int, int, int, int]:
+    """(file bytes, bytes without the term-name documents, all docs, name docs)."""
+    path = site / "search" / "search_index.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    docs = data.get("docs", [])
+    material = [d for d in docs if not NAME_DOC.search(d.get("location", ""))]
+    without = json.dumps({**data, "docs": material}, ensure_ascii=False, separators=(",", ":"))
+    return path.stat().st_size, len(without.encode()), len(docs), len(docs) - len(material)
+
+
+# ---------------------------------------------------------------------------------------------
+# Report
+
+
+def _kb(n: float) -> str:
+    return f"{n / 1000:,.1f} KB"
+
+
+def _mib(n: float) -> str:
+    return f"{n / 2 ** 20:,.0f} MiB"
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows)]
+    fmt = lambda row: "  ".join(str(x).ljust(w) if i == 0 else str(x).rjust(w)  # noqa: E731
+                                for i, (x, w) in enumerate(zip(row, widths)))
+    lines = ["  " + fmt(headers), "  " + "  ".join("-" * w for w in widths)]
+    lines += ["  " + fmt(r) for r in rows]
+    return "\n".join(lines)
+
+
+def _verdict(ok: bool) -> str:
+    return "PASS" if ok else "MISS"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m irsite.bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[400, 2000],
+                        help="numbers of synthetic terms to add and build (default: 400 2000)")
+    parser.add_argument("--gen-size", type=int, default=5000,
+                        help="synthetic terms for the generation-alone timing (default: 5000)")
+    parser.add_argument("--repeat", type=int, default=1, help="best of this many runs (default: 1)")
+    parser.add_argument("--keep", metavar="DIR", help="build in DIR and keep the copies and sites")
+    parser.add_argument("--project", metavar="DIR", default=".", help="project folder (default: .)")
+    parser.add_argument("--seed", type=int, default=2024, help="seed of the synthetic data")
+    parser.add_argument("--profile", action="store_true",
+                        help="also profile generation and the largest build (cProfile) and print hot spots")
+    parser.add_argument("--_gen-worker", dest="gen_worker", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.gen_worker:
+        _gen_worker(Path(args.gen_worker), args.repeat, args.profile)
+        return 0
+
+    src = Path(args.project).resolve()
+    if not (src / "mkdocs.yml").is_file() or not (src / GLOSSARY).is_file():
+        parser.error(f"{src} holds no mkdocs.yml and glossary.yaml; run from the project or give --project")
+    sizes = sorted(set(n for n in args.sizes if n > 0))
+    if not sizes:
+        parser.error("--sizes needs at least one positive number")
+
+    if args.keep:
+        work = Path(args.keep).resolve()
+        if work == src or work in (src / "site", src / "docs") or (src / "site") in work.parents:
+            parser.error("--keep must not be the project, its docs/ or its site/ folder")
+        work.mkdir(parents=True, exist_ok=True)
+        cleanup = None
+    else:
+        cleanup = tempfile.TemporaryDirectory(prefix="irsite-bench-")
+        work = Path(cleanup.name)
+    try:
+        return _run(args, src, sizes, work)
+    except BuildFailed as exc:
+        print(f"\nBENCHMARK ABORTED: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        if cleanup is not None:
+            cleanup.cleanup()
+
+
+def _run(args: argparse.Namespace, src: Path, sizes: list[int], work: Path) -> int:
+    import material
+    import mkdocs
+
+    say = lambda *a: print(*a, file=sys.stderr, flush=True)  # noqa: E731 - progress on stderr
+    base_project = load_project(src)
+    n_real = len(base_project.terms)
+    print(f"irsite build benchmark: {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+          f"MkDocs {mkdocs.__version__}, Material {getattr(material, '__version__', '?')}, "
+          f"best of {args.repeat}, seed {args.seed}")
+    print(f"Project: {src} ({n_real} terms, {len(base_project.sources)} sources, "
+          f"{len(base_project.pages)} topic pages); work folder: {work}")
+    print()
+
+    # 1. The real site, as it is (dates from git, read-only), output outside the project.
+    say("building the real site ...")
+    real_site = work / "real-site"
+    real_s = time_build(src / "mkdocs.yml", real_site, args.repeat, ceiling=None)
+    term_sizes = term_page_sizes(real_site, base_project)
+    idx_bytes, idx_material, idx_docs, idx_name_docs = search_index_sizes(real_site)
+
+    # 2. Copies with 0 and N synthetic terms, and bare sites of the same page counts.
+    rows = []
+    builds: dict[int, dict] = {}
+    profile_file = work / "build-profile.out" if args.profile else None
+    for n in [0, *sizes]:
+        say(f"copy + {n} synthetic terms: generating, building ...")
+        copy = make_synthetic_project(src, work / f"copy-{n}", n, args.seed)
+        pages = rendered_page_count(copy)
+        site = copy / "site"
+        prof = profile_file if (profile_file and n == sizes[-1]) else None
+        build_s = time_build(copy / "mkdocs.yml", site, args.repeat, ceiling=work, profile_to=prof)
+        project = load_project(copy)
+        sizes_n = term_page_sizes(site, project)
+        ib, im, _, _ = search_index_sizes(site)
+        bare_s = None
+        if n > 0:
+            say(f"bare site with {pages} pages: building ...")
+            bare = make_bare_site(work / f"bare-{n}", pages, src / "mkdocs.yml")
+            bare_s = time_build(bare / "mkdocs.yml", bare / "site", args.repeat, ceiling=work)
+        builds[n] = {"build": build_s, "bare": bare_s, "pages": pages, "terms": len(project.terms),
+                     "term_max": sizes_n[-1], "term_median": statistics.median(s for s, _ in sizes_n),
+                     "index": ib, "index_material": im}
+        if args.keep is None:
+            shutil.rmtree(copy, ignore_errors=True)
+            shutil.rmtree(work / f"bare-{n}", ignore_errors=True)
+
+    # 3. Generation alone at --gen-size, in a fresh process.
+    say(f"generation alone with {args.gen_size} synthetic terms ...")
+    gen_copy = make_synthetic_project(src, work / f"gen-{args.gen_size}", args.gen_size, args.seed)
+    gen = run_generation(gen_copy, args.repeat, args.profile, ceiling=work)
+    gen0 = run_generation(src, args.repeat, False, ceiling=work)
+
+    # ---- figures ----
+    base = builds[0]["build"]
+    print("Full builds (mkdocs build in a fresh process, wall clock)")
+    table = [["real site, in place (git dates)", str(n_real), "-", "-", f"{real_s:.2f} s", "-", "-", "-"]]
+    for n, b in builds.items():
+        per_term = f"{(b['build'] - base) / n * 1000:.2f} ms" if n else "-"
+        bare = f"{b['bare']:.2f} s" if b["bare"] else "-"
+        ratio = f"{b['build'] / b['bare']:.2f}×" if b["bare"] else "-"
+        bare_per_page = f"{b['bare'] / b['pages'] * 1000:.2f} ms" if b["bare"] else "-"
+        table.append([f"copy + {n} synthetic terms", str(b["terms"]), str(b["pages"]), str(n),
+                      f"{b['build']:.2f} s", per_term, bare, ratio])
+        b["bare_per_page"] = bare_per_page
+    print(_table(["site", "terms", "pages", "added", "build", "per added term", "bare site", "build/bare"],
+                 table))
+    print("  (bare site: MkDocs + Material, same theme and extensions, search plugin, as many one-paragraph\n"
+          "   pages as the project build renders, all but the home page kept out of the nav;\n"
+          "   per added term = (build − build of the copy with 0 added terms) / added terms)")
+    bare_rows = [[f"{b['pages']} pages", f"{b['bare']:.2f} s", b["bare_per_page"]]
+                 for n, b in builds.items() if b["bare"]]
+    print(_table(["bare site", "build", "per page"], bare_rows))
+    print()
+
+    print(f"Generation alone (in-process, fresh interpreter; copy + {args.gen_size} synthetic terms)")
+    gen_rows = []
+    for label, g in ((f"real project ({gen0['terms']} terms)", gen0),
+                     (f"+ {args.gen_size} terms ({gen['terms']} terms)", gen)):
+        gen_rows.append([label, str(g["pages"]), f"{g['load']:.3f} s", f"{g['render']:.3f} s",
+                         f"{g['exports']:.3f} s", f"{g['generate']:.3f} s", f"{g['search']:.3f} s",
+                         f"{g['total']:.3f} s", _mib(g["maxrss"]), _mib(g["tracemalloc_peak"])])
+    print(_table(["project", "pages", "load+validate", "render", "exports", "generation",
+                  "search names", "total", "peak RSS", "tracemalloc"], gen_rows))
+    print(f"  (generation = load + validate + render Markdown + exports/redirects; search names = "
+          f"search.enrich_index, {gen['name_docs']:,} name documents; Markdown produced: "
+          f"{_kb(gen['markdown_bytes'])}, exports {_kb(gen['export_bytes'])})")
+    print()
+
+    print("Page weight (HTML as written by mkdocs build)")
+    weight_rows = [["real site", str(len(term_sizes)), _kb(term_sizes[-1][0]) + f" ({term_sizes[-1][1]})",
+                    _kb(statistics.median(s for s, _ in term_sizes)), _kb(idx_bytes), _kb(idx_material),
+                    f"{idx_bytes / idx_material:.2f}×"]]
+    for n, b in builds.items():
+        weight_rows.append([f"copy + {n}", str(b["terms"]), _kb(b["term_max"][0]) + f" ({b['term_max'][1]})",
+                            _kb(b["term_median"]), _kb(b["index"]), _kb(b["index_material"]),
+                            f"{b['index'] / b['index_material']:.2f}×"])
+    print(_table(["site", "term pages", "largest term page", "median", "search index",
+                  "without name docs", "ratio"], weight_rows))
+    print(f"  (real site's index: {idx_docs} documents, {idx_name_docs} of them term-name documents "
+          f"(#names/#joined); 'without name docs' = Material's own documents, same serialisation)")
+    print()
+
+    # ---- targets ----
+    small, large = sizes[0], sizes[-1]
+    lb = builds[large]
+    checks = []
+    ratio = lb["build"] / lb["bare"]
+    checks.append((ratio <= TARGET_BUILD_RATIO,
+                   f"build / bare site at N = {large}: {ratio:.2f}× (target ≤ {TARGET_BUILD_RATIO}×, "
+                   f"aim {AIM_BUILD_RATIO}×{' — aim met' if ratio <= AIM_BUILD_RATIO else ''})"))
+    if small != large:
+        c_small = (builds[small]["build"] - base) / small
+        c_large = (lb["build"] - base) / large
+        lin = c_large / c_small if c_small > 0 else float("inf")
+        checks.append((lin <= TARGET_LINEAR,
+                       f"cost per added term, N = {large} vs N = {small}: {c_large * 1000:.2f} ms / "
+                       f"{c_small * 1000:.2f} ms = {lin:.2f}× (target ≤ {TARGET_LINEAR}×)"))
+    checks.append((real_s <= TARGET_REAL_BUILD_S,
+                   f"real site build: {real_s:.2f} s (target ≤ {TARGET_REAL_BUILD_S:.0f} s)"))
+    checks.append((gen["generate"] <= TARGET_GEN_S,
+                   f"generation alone at N = {args.gen_size}: {gen['generate']:.3f} s "
+                   f"(target ≤ {TARGET_GEN_S:.0f} s; {gen['total']:.3f} s with search names)"))
+    checks.append((gen["maxrss"] <= TARGET_PEAK_BYTES,
+                   f"peak memory at N = {args.gen_size}: {_mib(gen['maxrss'])} RSS "
+                   f"(target ≤ 1 GiB; Python heap peak {_mib(gen['tracemalloc_peak'])})"))
+    biggest = max([term_sizes[-1]] + [b["term_max"] for b in builds.values()])
+    checks.append((term_sizes[-1][0] <= TARGET_TERM_PAGE_BYTES,
+                   f"largest term page, real site: {_kb(term_sizes[-1][0])} ({term_sizes[-1][1]}) "
+                   f"(target ≤ {_kb(TARGET_TERM_PAGE_BYTES)}; largest in any build: {_kb(biggest[0])})"))
+    checks.append((idx_bytes <= TARGET_SEARCH_INDEX_BYTES,
+                   f"search index, real site: {_kb(idx_bytes)} (target ≤ {_kb(TARGET_SEARCH_INDEX_BYTES)}; "
+                   f"{idx_bytes / idx_material:.2f}× Material's own {_kb(idx_material)})"))
+    print("Targets")
+    for ok, text in checks:
+        print(f"  [{_verdict(ok)}] {text}")
+    missed = sum(1 for ok, _ in checks if not ok)
+    print(f"  {len(checks) - missed} of {len(checks)} targets met.")
+
+    if args.profile:
+        print()
+        print(f"Profile: generation alone, + {args.gen_size} terms (cProfile, by own time)")
+        print(gen.get("profile", ""))
+        if profile_file and profile_file.exists():
+            stats = pstats.Stats(str(profile_file))
+            print(f"Profile: mkdocs build of copy + {large} terms, by own time")
+            print(_profile_text(stats, limit=25))
+            print(f"Profile: same build, irsite functions by cumulative time")
+            print(_profile_text(pstats.Stats(str(profile_file)), limit=20, sort="cumulative",
+                                restrict="irsite"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""The real reference, built with --strict: every term and page is there and meets the content bar."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from irsite import markup
+from irsite.loader import load_project
+
+from .conftest import ROOT
+
+PROJECT = load_project(ROOT)
+
+
+def test_glossary_size_and_sources():
+    assert len(PROJECT.terms) >= 90
+    assert all(t.sources for t in PROJECT.terms)
+    assert {t.section for t in PROJECT.terms} == {s.id for s in PROJECT.sections}
+    assert sum(1 for t in PROJECT.terms if len(t.related) >= 2) >= 0.8 * len(PROJECT.terms)
+
+
+def test_every_term_has_page_index_anchor_and_json_entry(real_site):
+    index = (real_site / "glossary/index.html").read_text()
+    entries = {e["id"]: e for e in json.loads((real_site / "glossary.json").read_text())}
+    for term in PROJECT.terms:
+        page = (real_site / "glossary" / term.id / "index.html").read_text()
+        assert re.search(rf"<h1[^>]*>{re.escape(markup.plain_text(term.term).replace('&', '&amp;'))}", page), term.id
+        assert f'id="{term.id}"' in index, term.id
+        assert entries[term.id]["url"] == f"glossary/{term.id}/"
+
+
+def test_topic_pages_meet_the_content_bar(real_site):
+    assert len(PROJECT.pages) >= 11
+    for page in PROJECT.pages:
+        words = markup.word_count(page.body)
+        sources = {k.partition("#")[0] for m in markup.CITATION.finditer(page.body) for k in markup.citation_keys(m.group(1))}
+        assert words >= 700, (page.slug, words)
+        assert len(sources) >= 5, (page.slug, sources)
+        assert "Key points" in page.body.split("\n## ")[0], page.slug
+        html = (real_site / "topics" / page.slug / "index.html").read_text()
+        assert 'id="references"' in html and "Cite this page" in html
+
+
+def test_at_least_25_distinct_dois_on_source_pages(real_site):
+    dois = set()
+    for page in (real_site / "sources").glob("*/index.html"):
+        dois.update(re.findall(r'href="https://doi.org/([^"]+)"', page.read_text()))
+    assert len(dois) >= 25, len(dois)
+
+
+def test_everything_is_within_two_clicks_of_home(real_site):
+    home = (real_site / "index.html").read_text()
+    first = set(re.findall(r'href="([^"#]+)"', home))
+    second = set()
+    for link in first:
+        target = real_site / link / "index.html" if link.endswith("/") else None
+        if target is not None and target.exists():
+            second.update(link + l for l in re.findall(r'href="([^"#:]+/)"', target.read_text()) if not l.startswith(".."))
+    reachable = {Path(p).as_posix().strip("/") for p in first | second}
+    for term in PROJECT.terms:
+        assert f"glossary/{term.id}" in reachable, term.id
+    for page in PROJECT.pages:
+        assert f"topics/{page.slug}" in reachable, page.slug
+
+
+def test_no_request_outside_the_site_in_html(real_site):
+    """No web fonts, CDNs or trackers: nothing in the built HTML loads from another host."""
+    for page in real_site.rglob("*.html"):
+        text = page.read_text()
+        assert not re.search(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(?:https?:)?//(?!insulin-resistance-reference\.org)', text) or \
+            not re.search(r'<(?:script|img|iframe)[^>]+src="(?:https?:)?//', text), page
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, page
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
+@pytest.mark.parametrize("queries", ["search_queries.tsv", "public"])
+def test_search_puts_the_term_page_first(real_site, queries):
+    """Runs Material's own search worker (as the browser does) over the built index."""
+    if queries == "public":
+        path = ROOT.parent / "shared" / "search" / "queries-public.tsv"
+        if not path.exists():
+            pytest.skip("shared/ is not beside the checkout")
+        cases = path
+    else:
+        cases = ROOT / "tests" / queries
+    out = subprocess.run(["node", str(ROOT / "tests/tools/search-check.mjs"), str(real_site), str(cases)],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stdout + out.stderr
+    summary = json.loads(out.stdout.strip().splitlines()[-1])
+    misses = [c for c in summary["cases"] if c["rank"] != 1]
+    if queries == "public":
+        assert summary["top1"] >= 0.95 * summary["total"], misses
+    else:
+        assert not misses, "\n".join(f"{c['query']!r}: wanted {c['want']}, got {c['got']}" for c in misses)
+
+
+def test_search_index_stays_small(real_site):
+    index = json.loads((real_site / "search/search_index.json").read_text())
+    size = len((real_site / "search/search_index.json").read_bytes())
+    ours = [d for d in index["docs"] if re.search(r"#(names|n\d+)$", d["location"])]
+    base = dict(index, docs=[d for d in index["docs"] if d not in ours])
+    base_size = len(json.dumps(base, ensure_ascii=False, separators=(",", ":")).encode())
+    assert size <= 1.5 * base_size, (size, base_size)
+    assert size <= 400_000, size
