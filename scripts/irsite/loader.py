@@ -65,13 +65,15 @@ class _Checker:
         return value
 
     def keys(self, data: LineDict, allowed: dict[str, bool], what: str) -> None:
+        misspelt = set()
         for key in data:
             if key not in allowed:
                 close = difflib.get_close_matches(key, list(allowed), n=1)
                 fix = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
                 self.add(data.line_of(key), f"unknown key '{key}' in {what}", fix)
+                misspelt.update(close)
         for key, required in allowed.items():
-            if required and key not in data:
+            if required and key not in data and key not in misspelt:
                 self.add(data.line, f"{what} has no '{key}'", f"add '{key}:' to it")
 
     def text(self, data: LineDict, key: str, what: str, required: bool = True) -> str:
