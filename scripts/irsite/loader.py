@@ -6,6 +6,7 @@ Every problem is collected (not just the first) and reported as ``path:line: wha
 from __future__ import annotations
 
 import difflib
+import posixpath
 import re
 import unicodedata
 from pathlib import Path
@@ -152,7 +153,9 @@ def _read_glossary(root: Path, problems: list[Problem]) -> tuple[list[Section], 
         title = check.text(item, "title", what)
         summary = check.text(item, "summary", what)
         check.safe(summary, item.line_of("summary"), f"summary of {what}")
-        sections.append(Section(sid, title, summary, item.line))
+        section = Section(sid, title, summary, item.line)
+        section.summary_line = item.line_of("summary")  # type: ignore[attr-defined]
+        sections.append(section)
 
     terms: list[Term] = []
     raw_terms = data.get("terms")
@@ -258,6 +261,7 @@ def _read_source(root: Path, path: Path, problems: list[Problem]) -> Source | No
         text=check.text(data, "text", what, False),
     )
     source.line = data.line  # type: ignore[attr-defined]
+    source.note_line = data.line_of("note")  # type: ignore[attr-defined]
     if source.doi and not _DOI.match(source.doi):
         check.add(data.line_of("doi"), f"'{source.doi}' is not a DOI", "write it as 10.xxxx/…, without https://doi.org/")
     if source.pmid and not source.pmid.isdigit():
@@ -276,6 +280,9 @@ def _read_source(root: Path, path: Path, problems: list[Problem]) -> Source | No
         if base not in text_path.parents:
             check.add(data.line_of("text"), f"text file '{source.text}' is outside {TEXTS_DIR}/",
                       f"put the source text under {TEXTS_DIR}/ and give its file name")
+        elif not text_path.is_file():
+            check.add(data.line_of("text"), f"text file '{source.text}' of {what} was not found in {TEXTS_DIR}/",
+                      f"put the source text at {TEXTS_DIR}/{source.text} or correct the file name")
         else:
             text_body = read_text(text_path, f"{TEXTS_DIR}/{source.text}", problems)
 
@@ -359,6 +366,7 @@ def _read_page(root: Path, path: Path, problems: list[Problem]) -> Page | None:
     page = Page(slug=slug, title=check.text(meta, "title", "the front matter"), order=order,
                 summary=check.text(meta, "summary", "the front matter"), body=body, path=shown,
                 body_line=body_line)
+    page.summary_line = meta.line_of("summary")  # type: ignore[attr-defined]
     check.safe(page.title, meta.line_of("title"), "title")
     check.safe(page.summary, meta.line_of("summary"), "summary")
     for n, line in enumerate(body.split("\n"), start=body_line):
@@ -439,7 +447,37 @@ def _check_source_ref(key: str, shown: str, line: int, what: str, project: Proje
                                 f"its excerpts are: {known}"))
 
 
-def _cross_check(project: Project, problems: list[Problem]) -> None:
+_MD_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+def _check_page_links(project: Project, page, root: Path, problems: list[Problem]) -> None:
+    """Relative links in a topic page must reach another page, a generated page or a docs/ file."""
+    generated = {f"topics/{p.slug}.md" for p in project.pages} | {"topics/index.md", "glossary/index.md",
+                                                                   "glossary/print.md", "sources/index.md"}
+    generated |= {f"glossary/{t}.md" for t in project.term_by_id} | {f"glossary/{t}.md" for t in project.retired}
+    generated |= {f"glossary/sections/{s}.md" for s in project.section_by_id}
+    generated |= {f"sources/{s}.md" for s in project.sources}
+    generated |= {"glossary.json", "downloads/glossary.csv", "downloads/glossary-moodle.xml"}
+    for pattern, kind in ((_MD_LINK, "link"), (_IMAGE, "image")):
+        for m in pattern.finditer(page.body):
+            target = m.group(1)
+            if re.match(r"^[a-z][a-z0-9+.-]*:|^#|^mailto:", target, re.I):
+                continue
+            path = target.split("#", 1)[0]
+            if not path:
+                continue
+            resolved = posixpath.normpath(posixpath.join("topics", path))
+            if resolved in generated or (root / "docs" / resolved).exists():
+                continue
+            line = page.body_line + page.body.count("\n", 0, m.start())
+            fix = ("link another topic page as [text](other-slug.md), a term as [[term-id]], "
+                   "a source with [@source-id]; images live under docs/assets/ (../assets/…)")
+            problems.append(Problem(page.path, line, f"{kind} target '{target}' does not exist", fix))
+
+
+def _cross_check(project: Project, problems: list[Problem], root: Path | None = None,
+                 skip: set[str] | None = None) -> None:
     seen: dict[str, int] = {}
     for s in project.sections:
         if s.id in seen:
@@ -519,13 +557,22 @@ def _cross_check(project: Project, problems: list[Problem]) -> None:
             _check_links(getattr(t, field_name), GLOSSARY, lines.get(field_name, t.line),
                          f"{field_name} of term '{t.id}'", project, problems)
 
+    for s in project.sections:
+        _check_links(s.summary, GLOSSARY, getattr(s, "summary_line", s.line), f"summary of section '{s.id}'",
+                     project, problems)
+    for src in project.sources.values():
+        _check_links(src.note, src.path, getattr(src, "note_line", 1), f"note of source '{src.id}'", project, problems)
+
     slugs: dict[str, str] = {}
     for p in project.pages:
         if p.slug in slugs:
             problems.append(Problem(p.path, 1, f"duplicate page slug '{p.slug}' (also {slugs[p.slug]})", "rename one file"))
         slugs.setdefault(p.slug, p.path)
+        _check_links(p.summary, p.path, getattr(p, "summary_line", 2), "summary", project, problems)
         _check_links(p.body, p.path, p.body_line, "page", project, problems,
                      line_of=lambda n, base=p.body_line: base + n)
+        if root is not None:
+            _check_page_links(project, p, root, problems)
 
 
 def _UNRELIABLE(project: Project) -> set[str]:
@@ -574,7 +621,22 @@ def load_project(root: str | Path = ".") -> Project:
                 next(p for p in pages if p.slug == new).formerly.append(old)
 
     project = Project(sections, terms, sources, pages, root=str(root))
-    _cross_check(project, problems)
+    unreadable = [p for p in problems]  # problems found while reading files
+    cross: list[Problem] = []
+    _cross_check(project, cross, root)
+    # A file that could not be read makes every reference to its contents look unknown; report the
+    # cause, not the knock-on effects.
+    glossary_failed = any(p.path == GLOSSARY and ("YAML" in p.message or "file" in p.message or "tab" in p.message)
+                          for p in unreadable)
+    failed_sources = {Path(p.path).stem for p in unreadable if p.path.startswith(SOURCES_DIR + "/")
+                      and ("YAML" in p.message or "file is empty" in p.message or "not valid UTF-8" in p.message
+                           or "mapping" in p.message or "tab character" in p.message)}
+    for p in cross:
+        if glossary_failed and ("unknown term" in p.message or "unknown related" in p.message or "unknown section" in p.message):
+            continue
+        if any(f"unknown source '{sid}'" in p.message for sid in failed_sources):
+            continue
+        problems.append(p)
     if problems:
         raise DataError(problems)
     return project

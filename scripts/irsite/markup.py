@@ -77,12 +77,30 @@ def fold_name(name: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", name).casefold()).strip()
 
 
-def plain_text(markdown: str, term_names: dict[str, str] | None = None) -> str:
-    """Inline Markdown -> plain text (for tooltips, meta descriptions and exports)."""
+def starts_sentence(text: str, pos: int) -> bool:
+    """True when ``pos`` begins a sentence, a paragraph or a list item in ``text``."""
+    line = text[text.rfind("\n", 0, pos) + 1:pos]
+    if re.fullmatch(r"\s*(?:[-*+>]|\d+[.)])?\s*(?:\*\*|__|\*|_)?", line):
+        return True
+    before = text[:pos].rstrip(" *_")
+    return not before or before.endswith((".", "!", "?", "\n"))
+
+
+def plain_text(markdown: str, term_names: dict[str, str] | None = None, lower: set[str] | None = None) -> str:
+    """Inline Markdown -> plain text (for tooltips, meta descriptions and exports).
+
+    ``lower``: ids of terms whose names are ordinary words, lower-cased inside a sentence.
+    """
     names = term_names or {}
+    lower = lower or set()
 
     def term(m: re.Match) -> str:
-        return m.group(2) or names.get(m.group(1), m.group(1))
+        if m.group(2):
+            return m.group(2)
+        name = names.get(m.group(1), m.group(1))
+        if m.group(1) in lower and not starts_sentence(m.string, m.start()):
+            name = name[0].lower() + name[1:]
+        return name
 
     text = TERM_LINK.sub(term, markdown)
     text = CITATION.sub("", text)

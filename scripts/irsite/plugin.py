@@ -57,6 +57,11 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
 
     @event_priority(50)
     def on_config(self, config: Any) -> Any:
+        mkdocs_log = logging.getLogger("mkdocs")
+        if config.strict and mkdocs_log.getEffectiveLevel() > logging.WARNING:
+            # `--quiet` would drop warnings before strict mode counts them, so a build with broken
+            # links would pass and replace site/; keep warnings so strict mode still fails.
+            mkdocs_log.setLevel(logging.WARNING)
         root = Path(self.config.root or os.path.dirname(config.config_file_path or ".")).resolve()
         for path in (root / "glossary.yaml", root / "content"):
             if str(path) not in config.watch and path.exists():
@@ -111,8 +116,8 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
             existing = files.get_file_from_path(src_uri)
             if existing is not None and not existing.generated_by:
                 raise PluginError(
-                    f"docs/{src_uri} is a hand-written file, but the glossary data generates a page at the same "
-                    f"path — rename or remove docs/{src_uri}; generated pages never replace hand-written ones")
+                    f"docs/{src_uri}: this hand-written file sits where a generated page goes "
+                    f"— rename or remove docs/{src_uri}; generated pages never replace hand-written ones")
             generated = File.generated(config, src_uri, content=content)
             if src_uri.endswith(".md") and src_uri not in in_nav:
                 generated.inclusion = InclusionLevel.NOT_IN_NAV
@@ -123,6 +128,9 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
         if page.file.src_uri in self.generated and _UNSAFE_HTML.search(html):
             raise PluginError(f"{page.file.src_uri}: generated HTML contains script or an event handler; "
                               "the content must be plain Markdown (this should have been caught earlier)")
+        if page.file.src_uri.startswith("topics/"):
+            # The "Key points" box repeats what the page says; the page text itself is indexed.
+            html = html.replace('<div class="admonition abstract">', '<div class="admonition abstract" data-search-exclude>', 1)
         return html
 
     @event_priority(-100)

@@ -168,8 +168,22 @@ class Renderer:
         self.names = {t.id: t.term for t in project.terms}
         for old, new in project.retired.items():
             self.names[old] = self.names[new]
-        self.plain_def = {t.id: markup.plain_text(t.definition, self.names) for t in project.terms}
+        # Names that are ordinary words ("Obesity", "Insulin resistance") are lower-cased inside a
+        # sentence; abbreviations and eponyms ("TNF-α", "Akt", "Donohue syndrome") are not. A name
+        # counts as an ordinary word when its first word is written in lower case somewhere in the data.
+        texts = [p.body for p in project.pages]
+        texts += [" ".join([*t.aliases, t.definition, t.details]) for t in project.terms]
+        prose = re.sub(r"\[\[[^\]]*\]\]|\[@[^\]]*\]|\]\([^)]*\)|^\s*!quote .*$", " ", " ".join(texts), flags=re.M)
+        lower_words = set(re.findall(r"(?<![\w-])[a-z][a-z]+", prose))
+        self.lower_first = set()
+        for t in project.terms:
+            first = re.split(r"[\s\-/]", t.term, maxsplit=1)[0]
+            if len(first) > 1 and first.isalpha() and first[0].isupper() and first[1:].islower() \
+                    and first.lower() in lower_words:
+                self.lower_first.add(t.id)
+        self.plain_def = {t.id: markup.plain_text(t.definition, self.names, self.lower_first) for t in project.terms}
         self.first = {tid: markup.first_sentence(d) for tid, d in self.plain_def.items()}
+
         # Backlinks, computed once: term -> pages mentioning it; source -> terms and pages citing it.
         self.used_in: dict[str, list[Page]] = {t.id: [] for t in project.terms}
         self.cited_by_terms: dict[str, list[Term]] = {s: [] for s in project.sources}
@@ -206,10 +220,13 @@ class Renderer:
 
     # -- inline conversions -------------------------------------------------------------------
 
-    def term_link(self, from_uri: str, term_id: str, text: str | None = None) -> str:
+    def term_link(self, from_uri: str, term_id: str, text: str | None = None, mid_sentence: bool = False) -> str:
         term = self.p.resolve_term(term_id)
         assert term is not None, term_id
-        shown = _md_escape(text or term.term)
+        name = term.term
+        if text is None and mid_sentence and term.id in self.lower_first:
+            name = name[0].lower() + name[1:]
+        shown = _md_escape(text or name)
         tip = _title_attr(f"{term.term}: {self.plain_def[term.id]}")
         return f'[{shown}]({rel(from_uri, term_uri(term.id))} "{tip}")'
 
@@ -217,7 +234,8 @@ class Renderer:
         """Resolve [[term]] links and [@source] citations in one pass over ``text``."""
         def replace(m: re.Match) -> str:
             if m.group("term") is not None:
-                return self.term_link(from_uri, m.group("term").strip(), m.group("shown"))
+                return self.term_link(from_uri, m.group("term").strip(), m.group("shown"),
+                                      mid_sentence=not markup.starts_sentence(m.string, m.start()))
             keys = markup.citation_keys(m.group("cite"))
             if cite is not None:
                 return cite.mark(keys, from_uri)
@@ -489,7 +507,7 @@ class Renderer:
         out = [yaml_front_matter({
             "title": "Topics",
             "description": "A reading path through the mechanisms of insulin resistance, from the basics to open questions.",
-        })]
+        }).replace("---\n\n", "search:\n  exclude: true\n---\n\n")]  # the topic pages themselves are indexed
         out.append("# Topics: a reading path\n")
         out.append("Read these in order for a course-like path from what insulin resistance is to what is still debated; "
                    "each page also stands on its own.\n")

@@ -222,7 +222,9 @@ def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str]]:
     # Other derived forms are reduced to the longest of each prefix chain (prefix queries still
     # match them), so one word's forms do not add up.
     keys = {k for k in keys if k and k not in _STOP}
-    splits = {t for t in splits if t not in _STOP} - keys
+    # A lone Latin stand-in for a Greek letter ("b" for β) is too common a prefix to index alone.
+    alt = {a for a in alt if len(a) > 1 or a in keys}
+    splits = {t for t in splits if t not in _STOP and (len(t) > 1 or t.isdigit() or t in GREEK)} - keys
     alt = set(prefix_minimal(a for a in alt - keys - splits if a not in _STOP)) | splits
     return keys, alt, parts - keys - alt, joined - keys - alt
 
@@ -278,6 +280,8 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
             if not keys:
                 continue
             n = max(1, len([w for w in words(name) if w not in _STOP]))
+            if n >= 6 and name != term.term:
+                continue  # learners do not type six-word alternative names in full
             sig = frozenset(keys | alt) | {f"#{n}"}
             group = groups.setdefault(sig, {"names": [], "n": n, "keys": set(), "alt": set(),
                                             "parts": set(), "joined": set()})

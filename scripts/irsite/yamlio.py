@@ -57,6 +57,18 @@ class _TextLoader(yaml.SafeLoader):
 _TextLoader.yaml_implicit_resolvers = {}
 
 
+def _construct_text(loader: _TextLoader, node: yaml.Node) -> str:
+    """Explicitly tagged scalars (!!int abc, !!bool maybe) are read as the text written."""
+    if not isinstance(node, yaml.ScalarNode):
+        raise yaml.constructor.ConstructorError(None, None, f"a {node.tag} tag must be used on a single value",
+                                                node.start_mark)
+    return str(node.value)
+
+
+for _tag in ("null", "bool", "int", "float", "timestamp", "binary", "str"):
+    _TextLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _construct_text)
+
+
 def _construct_mapping(loader: _TextLoader, node: yaml.MappingNode) -> LineDict:
     result = LineDict()
     result.line = node.start_mark.line + 1
@@ -132,6 +144,8 @@ def parse_yaml(text: str, shown: str, problems: list[Problem]) -> Any:
         )
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and "end of stream" in str(exc.problem or ""):
+            mark = exc.context_mark  # e.g. an unclosed quote: point at where it was opened
         line = mark.line + 1 if mark else 0
         col = f", column {mark.column + 1}" if mark else ""
         what = (exc.problem or exc.context or "invalid YAML").strip()
@@ -140,8 +154,15 @@ def parse_yaml(text: str, shown: str, problems: list[Problem]) -> Any:
                     "check indentation, colons and quotes on this line or the one before; "
                     "put text containing ': ' or '#' in quotes")
         )
-    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks its errors
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        problems.append(Problem(shown, line, f"invisible control character U+{code:04X} is not allowed in YAML",
+                                "delete it; it is usually an invisible control character pasted in by accident"))
+    except yaml.YAMLError as exc:
         problems.append(Problem(shown, 0, f"YAML error: {exc}", "check the file's syntax"))
+    except (ValueError, TypeError) as exc:
+        problems.append(Problem(shown, 0, f"a value could not be read ({exc})", "remove explicit YAML tags such as !!int"))
     return None
 
 
