@@ -424,10 +424,9 @@ class Renderer:
         ids = identifier_links(source)
         if ids:
             rows.append(("Links", " · ".join(ids)))
-        out.append("| | |\n|---|---|")
         for label, value in rows:
-            out.append(f"| {label} | {value if label == 'Links' else _md_escape(value)} |")
-        out.append("")
+            out.append(label)
+            out.append(f":   {value if label == 'Links' else _md_escape(value)}\n")
         if source.note:
             out.append('!!! warning "About this source"\n')
             out.append("    " + self.inline(source.note, uri) + "\n")
@@ -435,7 +434,8 @@ class Renderer:
             out.append("## Excerpts\n")
             out.append("Verbatim quotations, checked against the source text we hold.\n")
             for ex in source.excerpts.values():
-                out.append(f"### {_md_escape(ex.locator)} {{#{ex.id}}}\n")
+                opening = " ".join(ex.quote.split()[:6]).rstrip(".,;:")
+                out.append(f"### {_md_escape(ex.locator)}: “{_md_escape(opening)}…” {{#{ex.id}}}\n")
                 out.append(f"> {_md_escape(ex.quote)}\n")
         terms = self.cited_by_terms[source.id]
         pages = self.cited_by_pages[source.id]
