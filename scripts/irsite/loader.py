@@ -127,10 +127,14 @@ class _Checker:
 # Reading each kind of file
 
 
+UNREADABLE: set[str] = set()  # files that could not be parsed during the current load
+
+
 def _read_glossary(root: Path, problems: list[Problem]) -> tuple[list[Section], list[Term]]:
     check = _Checker(GLOSSARY, problems)
     data = load_yaml_file(root / GLOSSARY, GLOSSARY, problems)
     if data is None:
+        UNREADABLE.add(GLOSSARY)
         return [], []
     data = check.mapping(data, 1, "the glossary file")
     if data is None:
@@ -190,7 +194,7 @@ def _read_glossary(root: Path, problems: list[Problem]) -> tuple[list[Section], 
             check.safe(getattr(term, key), item.line_of(key), f"'{key}' of {what}")
         for alias in term.aliases:
             check.safe(alias, item.line_of("aliases"), f"alias of {what}")
-        if "sources" in item and not term.sources and not isinstance(item["sources"], str):
+        if "sources" in item and not term.sources and not (isinstance(item["sources"], str) and item["sources"].strip()):
             check.add(item.line_of("sources"), f"{what} cites no source",
                       "add at least one source id to 'sources'")
         for old in term.formerly:
@@ -232,9 +236,11 @@ def _read_source(root: Path, path: Path, problems: list[Problem]) -> Source | No
     check = _Checker(shown, problems)
     data = load_yaml_file(path, shown, problems)
     if data is None:
+        UNREADABLE.add(shown)
         return None
     data = check.mapping(data, 1, "a source file")
     if data is None:
+        UNREADABLE.add(shown)
         return None
     sid = check.text(data, "id", "the source")
     what = f"source '{sid or path.stem}'"
@@ -587,6 +593,7 @@ def load_project(root: str | Path = ".") -> Project:
     """Read and validate everything; raise :class:`DataError` listing every problem found."""
     root = Path(root)
     problems: list[Problem] = []
+    UNREADABLE.clear()
     sections, terms = _read_glossary(root, problems)
 
     sources: dict[str, Source] = {}
@@ -621,16 +628,12 @@ def load_project(root: str | Path = ".") -> Project:
                 next(p for p in pages if p.slug == new).formerly.append(old)
 
     project = Project(sections, terms, sources, pages, root=str(root))
-    unreadable = [p for p in problems]  # problems found while reading files
     cross: list[Problem] = []
     _cross_check(project, cross, root)
     # A file that could not be read makes every reference to its contents look unknown; report the
     # cause, not the knock-on effects.
-    glossary_failed = any(p.path == GLOSSARY and ("YAML" in p.message or "file" in p.message or "tab" in p.message)
-                          for p in unreadable)
-    failed_sources = {Path(p.path).stem for p in unreadable if p.path.startswith(SOURCES_DIR + "/")
-                      and ("YAML" in p.message or "file is empty" in p.message or "not valid UTF-8" in p.message
-                           or "mapping" in p.message or "tab character" in p.message)}
+    glossary_failed = GLOSSARY in UNREADABLE
+    failed_sources = {Path(p).stem for p in UNREADABLE if p.startswith(SOURCES_DIR + "/")}
     for p in cross:
         if glossary_failed and ("unknown term" in p.message or "unknown related" in p.message or "unknown section" in p.message):
             continue

@@ -132,6 +132,13 @@ def parse_yaml(text: str, shown: str, problems: list[Problem]) -> Any:
                         "YAML indentation must use spaces; replace the tab with spaces")
             )
             return None
+    for number, raw in enumerate(text.split("\n"), start=1):
+        odd = next((ch for ch in raw if ch in "\u2028\u2029\u0085"), None)
+        if odd:
+            # YAML counts these as line breaks, which would shift every later line number.
+            problems.append(Problem(shown, number, f"invisible line-separator character U+{ord(odd):04X}",
+                                    "delete it or replace it with a space"))
+            return None
     if not text.strip() or all(l.strip().startswith("#") or not l.strip() for l in text.splitlines()):
         problems.append(Problem(shown, 1, "file is empty", "add the data or delete the file"))
         return None
