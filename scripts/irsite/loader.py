@@ -110,6 +110,17 @@ class _Checker:
             out.append(str(item).strip())
         return out
 
+    def items(self, data: LineDict, key: str, what: str, example: str):
+        """Yield (index, mapping) for each entry of the list ``data[key]``, reporting non-mappings."""
+        raw = data.get(key)
+        if raw is not None and not isinstance(raw, LineList):
+            self.add(data.line_of(key), f"'{key}' must be a list", f"write each {what} as '{example}'")
+            return
+        for i, entry in enumerate(raw or []):
+            item = self.mapping(entry, raw.line_of(i), f"{what} {i + 1}")
+            if item is not None:
+                yield i, item
+
     def ident(self, value: str, line: int, what: str) -> bool:
         if value and not markup.ID_RE.match(value):
             suggestion = re.sub(r"[^a-z0-9]+", "-", markup.sort_key(value)).strip("-")
@@ -142,14 +153,7 @@ def _read_glossary(root: Path, problems: list[Problem]) -> tuple[list[Section], 
     check.keys(data, {"sections": True, "terms": True}, "the glossary file")
 
     sections: list[Section] = []
-    raw_sections = data.get("sections")
-    if raw_sections is not None and not isinstance(raw_sections, LineList):
-        check.add(data.line_of("sections"), "'sections' must be a list", "write each section as '- id: …'")
-        raw_sections = None
-    for i, raw in enumerate(raw_sections or []):
-        item = check.mapping(raw, raw_sections.line_of(i), f"section {i + 1}")
-        if item is None:
-            continue
+    for i, item in check.items(data, "sections", "section", "- id: …"):
         what = f"section '{item.get('id', i + 1)}'"
         check.keys(item, SECTION_KEYS, what)
         sid = check.text(item, "id", what)
@@ -162,14 +166,7 @@ def _read_glossary(root: Path, problems: list[Problem]) -> tuple[list[Section], 
         sections.append(section)
 
     terms: list[Term] = []
-    raw_terms = data.get("terms")
-    if raw_terms is not None and not isinstance(raw_terms, LineList):
-        check.add(data.line_of("terms"), "'terms' must be a list", "write each term as '- id: …'")
-        raw_terms = None
-    for i, raw in enumerate(raw_terms or []):
-        item = check.mapping(raw, raw_terms.line_of(i), f"term {i + 1}")
-        if item is None:
-            continue
+    for i, item in check.items(data, "terms", "term", "- id: …"):
         what = f"term '{item.get('id', i + 1)}'"
         check.keys(item, TERM_KEYS, what)
         tid = check.text(item, "id", what)
@@ -292,18 +289,13 @@ def _read_source(root: Path, path: Path, problems: list[Problem]) -> Source | No
         else:
             text_body = read_text(text_path, f"{TEXTS_DIR}/{source.text}", problems)
 
-    raw_excerpts = data.get("excerpts")
-    if raw_excerpts not in (None, "") and not isinstance(raw_excerpts, LineList):
-        check.add(data.line_of("excerpts"), f"'excerpts' of {what} must be a list", "write each as '- id: …'")
-        raw_excerpts = None
-    if raw_excerpts and not source.text:
+    if data.get("excerpts") and not source.text:
         check.add(data.line_of("excerpts"), f"{what} has excerpts but no 'text' to check them against",
                   f"add 'text: <file>' naming the source text under {TEXTS_DIR}/, or cite it without quoting")
     normal_text = _squeeze(text_body) if text_body is not None else None
-    for i, raw in enumerate(raw_excerpts or []):
-        item = check.mapping(raw, raw_excerpts.line_of(i), f"excerpt {i + 1} of {what}")
-        if item is None:
-            continue
+    if data.get("excerpts") == "":
+        data.pop("excerpts")
+    for i, item in check.items(data, "excerpts", "excerpt", "- id: …"):
         ewhat = f"excerpt '{item.get('id', i + 1)}' of {what}"
         check.keys(item, EXCERPT_KEYS, ewhat)
         eid = check.text(item, "id", ewhat)

@@ -4,27 +4,16 @@
 // ../shared/search/queries-public.tsv). Prints one JSON line: {top1, total, cases: [...]}.
 import fs from "node:fs";
 import path from "node:path";
-import vm from "node:vm";
+import { loadSearch } from "./material-search.mjs";
 
 const [siteDir, casesFile] = process.argv.slice(2);
-const workerDir = path.join(siteDir, "assets", "javascripts", "workers");
-const workerFile = fs.readdirSync(workerDir).find((f) => /^search\..*\.min\.js$/.test(f));
-const index = JSON.parse(fs.readFileSync(path.join(siteDir, "search", "search_index.json"), "utf8"));
 const glossary = JSON.parse(fs.readFileSync(path.join(siteDir, "glossary.json"), "utf8"));
 const fold = (s) => String(s).normalize("NFKC").toLowerCase().trim();
 const byName = new Map();
 for (const t of glossary) for (const n of [t.id, t.term, ...(t.aliases || [])]) if (!byName.has(fold(n))) byName.set(fold(n), t);
 const page = (u) => String(u || "").replace(/#.*$/, "").replace(/^\.?\//, "").replace(/\/?$/, "/");
 
-let listener = null;
-const outbox = [];
-const ctx = { console, setTimeout, Promise, addEventListener: (t, fn) => { if (t === "message") listener = fn; },
-  postMessage: (m) => outbox.push(m), importScripts: () => {}, location: { href: "http://localhost/" }, navigator: {} };
-ctx.self = ctx; ctx.globalThis = ctx;
-vm.createContext(ctx);
-vm.runInContext(fs.readFileSync(path.join(workerDir, workerFile), "utf8"), ctx);
-async function send(msg) { outbox.length = 0; await listener({ data: msg }); await new Promise((r) => setTimeout(r, 0)); return outbox[0]; }
-await send({ type: 0, data: { config: index.config, docs: index.docs, options: { suggest: false } } });
+const search = await loadSearch(siteDir);
 
 const cases = fs.readFileSync(casesFile, "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#"))
   .map((l) => l.split("\t")).filter((p) => p.length >= 2);
@@ -32,8 +21,7 @@ const results = [];
 for (const [query, expected] of cases) {
   const term = expected.split("|").map((n) => byName.get(fold(n))).find(Boolean);
   const want = term ? page(term.url) : null;
-  const res = await send({ type: 2, data: query.trim() });
-  const pages = ((res && res.data && res.data.items) || []).map((g) => page(g[0] && g[0].location));
+  const pages = (await search(query.trim())).map((g) => page(g[0] && g[0].location));
   const rank = want ? pages.indexOf(want) + 1 : 0;
   results.push({ query, want, rank, got: pages.slice(0, 3) });
 }
