@@ -22,7 +22,7 @@ def test_term_page_shows_everything_a_reader_needs(mini_site):
         assert alias in page
     assert 'href="../sections/inflammation/"' in page
     # related terms link to their pages, with the definition as a tooltip
-    assert re.search(r'<a href="../nf-kappa-b/" title="NF-κB: A transcription factor', page)
+    assert re.search(r'<a class="term" href="../nf-kappa-b/" title="NF-κB: A transcription factor', page)
     # sources with DOI links, and the quoted excerpt with its locator
     assert 'href="https://doi.org/10.1038/nature05485"' in page
     assert "<blockquote>" in page and "Adipocytes release cytokines that impair insulin signaling." in page
@@ -46,7 +46,7 @@ def test_cite_block_has_canonical_url_and_bibtex(mini_site):
 
 def test_topic_page_links_terms_with_tooltips_and_numbers_citations(mini_site):
     page = html(mini_site, "topics/inflammation/index.html")
-    assert re.search(r'<a href="../../glossary/tnf-alpha/" title="TNF-α: A cytokine[^"]*">TNF</a>', page)
+    assert re.search(r'<a class="term" href="../../glossary/tnf-alpha/" title="TNF-α: A cytokine[^"]*">TNF</a>', page)
     # numbered citations in reading order, pointing at the reference list, which links the sources
     numbers = re.findall(r'<a href="#ref-(\d+)"', page)
     assert numbers[:3] == ["1", "1", "2"]

@@ -718,7 +718,7 @@ def _run(args: argparse.Namespace, src: Path, sizes: list[int], work: Path) -> i
     print(_table(["bare site", "build", "CPU", "per page", "project per page"], rows))
     print()
 
-    print(f"Generation alone: load + validate + render Markdown + exports, in a fresh interpreter")
+    print("Generation alone: load + validate + render Markdown + exports, in a fresh interpreter")
     rows = []
     for label, g in ((f"real project ({gen0['terms']} terms)", gen0),
                      (f"copy + {args.gen_size} ({gen['terms']} terms)", gen)):
@@ -753,7 +753,7 @@ def _run(args: argparse.Namespace, src: Path, sizes: list[int], work: Path) -> i
     lb = builds[large]
     checks = []
     ratio, cpu_ratio = lb["build"].wall / lb["bare"].wall, lb["build"].cpu / lb["bare"].cpu
-    checks.append((ratio <= TARGET_BUILD_RATIO,
+    checks.append((ratio <= TARGET_BUILD_RATIO, cpu_ratio <= TARGET_BUILD_RATIO,
                    f"build / bare site at N = {large}: {ratio:.2f}× (target ≤ {TARGET_BUILD_RATIO}×, aim "
                    f"{AIM_BUILD_RATIO}×{', aim met' if ratio <= AIM_BUILD_RATIO else ''}); CPU {cpu_ratio:.2f}×"))
     if small != large:
@@ -762,32 +762,36 @@ def _run(args: argparse.Namespace, src: Path, sizes: list[int], work: Path) -> i
 
         lin = per_term(large, "wall") / per_term(small, "wall") if per_term(small, "wall") > 0 else float("inf")
         lin_cpu = per_term(large, "cpu") / per_term(small, "cpu") if per_term(small, "cpu") > 0 else float("inf")
-        checks.append((lin <= TARGET_LINEAR,
+        checks.append((lin <= TARGET_LINEAR, lin_cpu <= TARGET_LINEAR,
                        f"cost per added term, N = {large} vs {small}: {per_term(large, 'wall') * 1000:.2f} / "
                        f"{per_term(small, 'wall') * 1000:.2f} ms = {lin:.2f}× (target ≤ {TARGET_LINEAR}×); "
                        f"CPU {per_term(large, 'cpu') * 1000:.2f} / {per_term(small, 'cpu') * 1000:.2f} ms "
                        f"= {lin_cpu:.2f}×"))
-    checks.append((real.wall <= TARGET_REAL_BUILD_S,
+    checks.append((real.wall <= TARGET_REAL_BUILD_S, real.cpu <= TARGET_REAL_BUILD_S,
                    f"real site build: {_s(real.wall)} (target ≤ {TARGET_REAL_BUILD_S:.0f} s); CPU {_s(real.cpu)}"))
-    checks.append((gen["generate"] <= TARGET_GEN_S,
+    checks.append((gen["generate"] <= TARGET_GEN_S, gen["generate_cpu"] <= TARGET_GEN_S,
                    f"generation alone at N = {args.gen_size}: {gen['generate']:.2f} s (target ≤ "
                    f"{TARGET_GEN_S:.0f} s); CPU {gen['generate_cpu']:.2f} s; with search names "
                    f"{gen['total']:.2f} s"))
-    checks.append((gen["maxrss"] <= TARGET_PEAK_BYTES,
+    checks.append((gen["maxrss"] <= TARGET_PEAK_BYTES, None,
                    f"peak memory at N = {args.gen_size}: {_mib(gen['maxrss'])} RSS (target ≤ 1 GiB); "
                    f"Python heap peak {_mib(gen['tracemalloc_peak'])}"))
     biggest = max([term_sizes[-1]] + [b["term_max"] for b in builds.values()])
-    checks.append((term_sizes[-1][0] <= TARGET_TERM_PAGE_BYTES,
+    checks.append((term_sizes[-1][0] <= TARGET_TERM_PAGE_BYTES, None,
                    f"largest term page, real site: {_kb(term_sizes[-1][0])} ({term_sizes[-1][1]}) (target ≤ "
                    f"{_kb(TARGET_TERM_PAGE_BYTES)}); largest in any build {_kb(biggest[0])}"))
-    checks.append((idx_bytes <= TARGET_SEARCH_INDEX_BYTES,
+    checks.append((idx_bytes <= TARGET_SEARCH_INDEX_BYTES, None,
                    f"search index, real site: {_kb(idx_bytes)} (target ≤ {_kb(TARGET_SEARCH_INDEX_BYTES)}); "
                    f"{idx_bytes / idx_material:.2f}× Material's own {_kb(idx_material)}"))
-    print("Targets (verdicts use wall clock, as the issue defines them)")
-    for ok, text in checks:
-        print(f"  [{_verdict(ok)}] {text}")
-    missed = sum(1 for ok, _ in checks if not ok)
-    print(f"  {len(checks) - missed} of {len(checks)} targets met.")
+    print("Targets: the verdict uses wall clock, as the issue defines the targets; the same target applied")
+    print("to CPU time (what the build itself costs, whatever else the machine runs) is shown after '|'")
+    for ok, ok_cpu, text in checks:
+        tag = f"[{_verdict(ok)}]" if ok_cpu is None else f"[{_verdict(ok)} | CPU {_verdict(ok_cpu)}]"
+        print(f"  {tag:<17} {text}")
+    missed = sum(1 for ok, _, _ in checks if not ok)
+    missed_cpu = sum(1 for ok, ok_cpu, _ in checks if not (ok if ok_cpu is None else ok_cpu))
+    print(f"  {len(checks) - missed} of {len(checks)} targets met by wall clock, "
+          f"{len(checks) - missed_cpu} of {len(checks)} by CPU time.")
     busy = max(load_before, load_after)
     if busy > cpus * 0.75:
         print(f"  Note: the machine was busy (load average {load_before:.1f} before, {load_after:.1f} after, "

@@ -228,7 +228,7 @@ class Renderer:
             name = name[0].lower() + name[1:]
         shown = _md_escape(text or name)
         tip = _title_attr(f"{term.term}: {self.plain_def[term.id]}")
-        return f'[{shown}]({rel(from_uri, term_uri(term.id))} "{tip}")'
+        return f'[{shown}]({rel(from_uri, term_uri(term.id))} "{tip}"){{ .term }}'
 
     def inline(self, text: str, from_uri: str, cite: "Citations | None" = None) -> str:
         """Resolve [[term]] links and [@source] citations in one pass over ``text``."""

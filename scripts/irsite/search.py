@@ -172,6 +172,25 @@ def _is_word(written: str) -> bool:
     return written.isalpha() and (written.islower() or (written[0].isupper() and written[1:].islower()))
 
 
+def exact_pieces(name: str) -> set[str]:
+    """Pieces that Material may search as exact terms: all but the last piece of a hyphenated or
+    compound word ("HOMA-IR" -> homa, "TNF-α" -> tnf, "IL6" -> il), as a query typed with a hyphen
+    ("HOMA-IR", "IL-6") becomes an exact term followed by a prefix term ("homa ir*", "il 6*")."""
+    out: set[str] = set()
+    for chunk in normalise(name).split():
+        pieces = [p for p in _SPLIT.split(chunk) if p]
+        for i, piece in enumerate(pieces):
+            variants = {piece, strip_accents(piece)}
+            for v in list(variants):
+                variants |= _greek_forms(v)
+            for v in variants:
+                parts = re.findall(r"[a-z]+|[0-9]+|[\u0370-\u03ff]+", v)
+                out.update(parts[:-1])
+                if i < len(pieces) - 1:
+                    out.add(v)
+    return {p for p in out if p and p not in _STOP}
+
+
 def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str]]:
     """(keys, alt, parts, joined) for one name.
 
@@ -267,11 +286,16 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
 
     A result page ranks by its best document, so each name competes on its own: an exact name
     beats a longer one that contains the query, and many aliases sharing a prefix do not add up.
+
+    Name tokens carry a "_" suffix, which prefix queries still match. This gives them their own
+    vocabulary: a word's weight (its rarity) is counted among names, not distorted by how often it
+    occurs in page text. Only the pieces that hyphenated queries search as exact terms are also
+    indexed bare. And a word that is the start of a longer name word (receptor, receptoropathy)
+    is indexed twice, so the query "receptor" prefers the name in which it is a whole word.
     """
     owners = _typo_owners(project) if typos else {}
-    docs = []
+    entries: list[tuple[str, int, dict]] = []
     for term in project.terms:
-        base = url_of(term.id)
         # Names that match the same query words (TNF-α, TNF-alpha, TNF alpha; hyperinsulinaemia,
         # hyperinsulinemia) share one document; their written forms all count as written.
         groups: dict[frozenset, dict] = {}
@@ -283,31 +307,59 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
             if n >= 6 and name != term.term:
                 continue  # learners do not type six-word alternative names in full
             sig = frozenset(keys | alt) | {f"#{n}"}
-            group = groups.setdefault(sig, {"names": [], "n": n, "keys": set(), "alt": set(),
-                                            "parts": set(), "joined": set()})
+            group = groups.setdefault(sig, {"names": [], "n": n, "keys": set(keys), "alt": set(),
+                                            "parts": set(), "joined": set(), "exact": set()})
             group["names"].append(name)
-            for field, values in (("keys", keys), ("alt", alt), ("parts", parts), ("joined", joined)):
+            # The first name's words are the group's written words; its variants' words (receptoropathies
+            # beside receptoropathy) count as derived forms, so one word scores once.
+            for field, values in (("alt", alt | keys), ("parts", parts), ("joined", joined),
+                                  ("exact", exact_pieces(name))):
                 group[field] |= values
         fuzzy: set[str] = set()
         for w in owners.get(term.id, ()):
             for variant in _spelling_forms(w):
                 fuzzy |= typo_forms(variant)
         for i, group in enumerate(groups.values()):
-            # Field values are space-separated strings: the search tokenizer splits them like text,
-            # and they cost less to download than JSON lists.
-            doc = {"location": f"{base}#{'names' if i == 0 else f'n{i}'}",
-                   "title": group["names"][0], "text": "", "keys": " ".join(sorted(group["keys"]))}
-            if group["n"] > 1:
-                doc["boost"] = name_boost(group["n"])
-            known = set(group["keys"])
-            for field in ("alt", "parts", "joined"):
-                extra = sorted(group[field] - known)
-                if extra:
-                    doc[field] = " ".join(extra)
-                known |= set(extra)
-            if i == 0 and fuzzy:
-                doc["fuzzy"] = " ".join(prefix_minimal(f for f in fuzzy if f not in known))
-            docs.append(doc)
+            if i == 0:
+                group["fuzzy"] = fuzzy
+            entries.append((url_of(term.id), i, group))
+
+    written = {k for _, _, g in entries for k in g["keys"]}
+    ordered = sorted(written)
+    starts_longer = set()  # words that begin a different, longer name word (receptor: receptoropathy)
+    for j, w in enumerate(ordered):
+        if len(w) < 2:
+            continue
+        same_word = _inflections(w)
+        for longer in ordered[j + 1:]:
+            if not longer.startswith(w):
+                break
+            if longer not in same_word:
+                starts_longer.add(w)
+                break
+
+    def mark(tokens) -> list[str]:
+        return sorted(t + "_" for t in tokens)
+
+    docs = []
+    for base, i, group in entries:
+        # Suffixed tokens only ever match prefix queries, so each word needs only its longest form.
+        written = set(prefix_minimal(group["keys"]))
+        keys = mark(written) + sorted(t + "__" for t in written & starts_longer)
+        keys += sorted(group["exact"])
+        doc = {"location": f"{base}#{'names' if i == 0 else f'n{i}'}", "title": group["names"][0],
+               "text": "", "keys": " ".join(keys)}
+        if group["n"] > 1:
+            doc["boost"] = name_boost(group["n"])
+        known = set(group["keys"]) | group["exact"]
+        for field in ("alt", "parts", "joined"):
+            extra = group[field] - known
+            if extra:
+                doc[field] = " ".join(mark(extra))
+            known |= extra
+        if group.get("fuzzy"):
+            doc["fuzzy"] = " ".join(mark(prefix_minimal(f for f in group["fuzzy"] if f not in known)))
+        docs.append(doc)
     return docs
 
 
@@ -321,20 +373,8 @@ def enrich_index(index: dict, project: Project, url_of, typos: bool = True) -> d
     for name, boost in FIELDS.items():
         fields[name] = {"boost": boost}
     config["fields"] = fields
-    docs = list(index.get("docs", []))
-    # Place each term's name documents right after its page's own documents.
-    extra = term_documents(project, url_of, typos)
-    by_page: dict[str, list[dict]] = {}
-    for doc in extra:
-        by_page.setdefault(doc["location"].split("#")[0], []).append(doc)
-    out: list[dict] = []
-    placed: set[str] = set()
-    for doc in docs:
-        out.append(doc)
-    for page, page_docs in by_page.items():
-        if page not in placed:
-            out.extend(page_docs)
-    return {**index, "config": config, "docs": out}
+    docs = list(index.get("docs", [])) + term_documents(project, url_of, typos)
+    return {**index, "config": config, "docs": docs}
 
 
 def all_names(project: Project) -> Iterable[str]:

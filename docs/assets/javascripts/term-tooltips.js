@@ -1,26 +1,28 @@
-// Term links on touch screens: the first tap shows the definition, a second tap opens the term.
-// (Mouse and keyboard users get the definition on hover and focus from the theme's tooltips.)
+// Glossary term links on touch screens: the first tap shows the definition (the theme's tooltip,
+// which appears on focus), a second tap on the same link opens the term's page. Mouse and keyboard
+// users are unaffected: they get the definition on hover and focus, and a click opens the page.
 (function () {
   "use strict";
-  var armed = null;
-  function isTermLink(el) {
-    return el && el.matches && el.matches('.md-typeset a[href*="glossary/"][title], .md-typeset a[href*="glossary/"][data-md-tooltip]');
-  }
+  var touch = false;   // was the last pointer a finger?
+  var armed = null;    // the term link whose definition is showing after a first tap
   document.addEventListener("pointerdown", function (event) {
-    if (event.pointerType !== "touch") return;
-    var link = event.target.closest && event.target.closest("a");
-    if (!isTermLink(link)) { armed = null; return; }
-    if (armed !== link) {
-      armed = link;
-      link.dataset.armed = "1";
-    }
+    touch = event.pointerType === "touch";
+  }, true);
+  document.addEventListener("keydown", function () {
+    touch = false;
   }, true);
   document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("a");
-    if (!link || link.dataset.armed !== "1") return;
-    if (link.dataset.shown === "1") { link.dataset.shown = ""; link.dataset.armed = ""; return; }
+    var link = event.target.closest ? event.target.closest("a.term") : null;
+    if (!link || !touch) {
+      armed = null;
+      return;
+    }
+    if (armed === link) {
+      armed = null;      // second tap: follow the link
+      return;
+    }
     event.preventDefault();
-    link.dataset.shown = "1";
+    armed = link;
     link.focus();
   }, true);
 })();

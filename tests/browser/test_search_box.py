@@ -1,0 +1,190 @@
+"""The site's real search box, as a reader uses it: focus it, type, read the first result.
+
+Every way a learner writes a term must put that term's page first: names and aliases, any case,
+Greek letters as symbols, names or one Latin letter, with or without hyphens and spaces, British and
+American spellings, simple inflections and one typing mistake in a long word. A query that names no
+term must still find the topic or source page that discusses it. Searching sends nothing off the
+machine: the index and the worker come from the local server.
+"""
+
+from __future__ import annotations
+
+import time
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# (query, expected term id) — ids and names from glossary.yaml.
+TERM_QUERIES = [
+    # names and aliases
+    ("TNF-α", "tnf-alpha"),
+    ("insulin receptor", "insulin-receptor"),
+    ("NF-κB", "nf-kappa-b"),
+    ("cachectin", "tnf-alpha"),
+    # any case
+    ("tnf-α", "tnf-alpha"),
+    ("TNF-ALPHA", "tnf-alpha"),
+    ("nf-κb", "nf-kappa-b"),
+    # Greek letters as symbols, names and one Latin letter
+    ("TNF alpha", "tnf-alpha"),
+    ("TNFa", "tnf-alpha"),
+    ("NFkB", "nf-kappa-b"),
+    ("NF-kB", "nf-kappa-b"),
+    ("NF-kappa B", "nf-kappa-b"),
+    ("IL-1b", "il-1-beta"),
+    ("IL-1β", "il-1-beta"),
+    ("IKKβ", "ikk-beta"),
+    ("IKK beta", "ikk-beta"),
+    ("PPAR gamma", "ppar-gamma"),
+    ("PPARγ", "ppar-gamma"),
+    ("PKC epsilon", "pkc-epsilon"),
+    ("PKCε", "pkc-epsilon"),
+    ("GSK-3 beta", "gsk-3-beta"),
+    ("GSK3β", "gsk-3-beta"),
+    # with and without hyphens and spaces
+    ("IL6", "il-6"),
+    ("IL-6", "il-6"),
+    ("IL 6", "il-6"),
+    ("GLUT4", "glut4"),
+    ("GLUT-4", "glut4"),
+    ("GLUT 4", "glut4"),
+    ("pre-diabetes", "prediabetes"),
+    ("prediabetes", "prediabetes"),
+    # British and American spellings
+    ("hyperinsulinaemia", "hyperinsulinemia"),
+    ("hyperinsulinemia", "hyperinsulinemia"),
+    ("tumour necrosis factor", "tnf-alpha"),
+    ("tumor necrosis factor", "tnf-alpha"),
+    ("haemoglobin A1c", "hba1c"),
+    ("glycated hemoglobin", "hba1c"),
+    ("glycated haemoglobin", "hba1c"),
+    # inflections
+    ("beta cells", "beta-cell"),
+    ("ceramide", "ceramides"),
+    ("insulin resistant", "insulin-resistance"),
+    # one typing mistake in a word of six or more letters
+    ("insulin resistence", "insulin-resistance"),
+    ("adiponectn", "adiponectin"),
+    ("metfromin", "metformin"),
+]
+
+# Queries that name no glossary term: a topic or source page must come first.
+NON_TERM_QUERIES = ["randomisation", "Mendelian randomization", "Whitehall"]
+
+SNAPSHOT = """() => {
+    const meta = document.querySelector('.md-search-result__meta');
+    const items = [...document.querySelectorAll('.md-search-result__item')];
+    const first = items[0] && items[0].querySelector('a.md-search-result__link');
+    return {
+        meta: meta ? meta.innerText.trim() : '',
+        count: items.length,
+        href: first ? first.href : null,
+        title: first ? first.innerText.trim().split('\\n')[0] : null,
+        visible: first ? first.getBoundingClientRect().height > 0 : false,
+    };
+}"""
+
+
+def type_like_a_keyboard(page, text: str) -> None:
+    """Type text with a key press (keydown, keypress, input, keyup) for every character.
+
+    Playwright's keyboard.type inserts characters missing from its US layout (α, κ, ε...) as text
+    with no key events, unlike a reader's Greek layout or compose key; Material's search box reacts
+    to key-up events only. Such characters are therefore sent as real key events through CDP.
+    """
+    cdp = None
+    for ch in text:
+        if ch.isascii():
+            page.keyboard.type(ch)
+            continue
+        cdp = cdp or page.context.new_cdp_session(page)
+        cdp.send("Input.dispatchKeyEvent", {"type": "keyDown", "key": ch, "text": ch, "unmodifiedText": ch})
+        cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": ch})
+    if cdp is not None:
+        cdp.detach()
+
+
+def search(page, query: str, timeout: float = 8.0) -> dict:
+    """Type `query` into the search box and wait until the result list has settled."""
+    box = page.locator(".md-search__input")
+    if not box.evaluate("el => el === document.activeElement"):
+        page.keyboard.press("/")  # Material's shortcut
+        if not box.evaluate("el => el === document.activeElement"):
+            box.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    type_like_a_keyboard(page, query)
+    assert box.input_value() == query, f"the search box holds {box.input_value()!r} after typing {query!r}"
+
+    deadline = time.monotonic() + timeout
+    last, same = None, 0
+    while time.monotonic() < deadline:
+        snap = page.evaluate(SNAPSHOT)
+        settled = snap["count"] > 0 and not snap["meta"].lower().startswith(("initializing", "type to"))
+        if settled and snap == last:
+            same += 1
+            if same >= 3:
+                return snap
+        else:
+            same = 0
+        last = snap
+        page.wait_for_timeout(100)
+    return last or {}
+
+
+def _path(url: str | None) -> str:
+    return urlsplit(url or "").path
+
+
+@pytest.fixture(scope="module")
+def search_page(open_page_for_module):
+    probe = open_page_for_module("/")
+    yield probe
+    assert not probe.external_requests, f"searching sent requests off this machine: {probe.external_requests}"
+
+
+@pytest.mark.parametrize(("query", "term"), TERM_QUERIES, ids=[q for q, _ in TERM_QUERIES])
+def test_query_finds_term_page_first(search_page, query, term):
+    result = search(search_page.page, query)
+    assert result.get("count"), f"{query!r} gave no results (search said: {result.get('meta')!r})"
+    assert result["visible"], f"the first result for {query!r} is not visible"
+    expected = f"/glossary/{term}/"
+    assert _path(result["href"]) == expected, (
+        f"first result for {query!r} is {_path(result['href'])} ({result['title']!r}), expected {expected}"
+    )
+
+
+@pytest.mark.parametrize("query", NON_TERM_QUERIES)
+def test_query_naming_no_term_finds_topic_or_source(search_page, query):
+    result = search(search_page.page, query)
+    assert result.get("count"), f"{query!r} gave no results (search said: {result.get('meta')!r})"
+    path = _path(result["href"])
+    assert path.startswith(("/topics/", "/sources/")) and path not in ("/topics/", "/sources/"), (
+        f"first result for {query!r} is {path} ({result['title']!r}), expected a topic or source page"
+    )
+
+
+def test_search_is_local_and_clean(open_page):
+    probe = open_page("/topics/inflammation/")
+    page = probe.page
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')"), (
+        'pressing "/" does not put the cursor in the search box'
+    )
+    result = search(page, "GLUT4")
+    assert result.get("count"), "search returned no results"
+    assert _path(result["href"]) == "/glossary/glut4/"
+    # Following the result works and stays local.
+    page.locator(".md-search-result__item a.md-search-result__link").first.click()
+    page.wait_for_url("**/glossary/glut4/**")
+    page.wait_for_load_state("networkidle")
+
+    fetched = [_path(u) for u in probe.requests]
+    assert "/search/search_index.json" in fetched, f"the search index was not loaded from the site: {fetched}"
+    assert any(p.startswith("/assets/javascripts/workers/search.") for p in fetched), "search worker not loaded"
+    assert not probe.external_requests, "searching sent requests off this machine:\n  " + "\n  ".join(
+        probe.external_requests
+    )
+    assert not probe.console_errors, "errors while searching:\n  " + "\n  ".join(probe.console_errors)
