@@ -215,7 +215,7 @@ DEFECTS = [
       f"{GLOSSARY}:10", "line-separator character U+2028", "delete it"),
     D("yaml-explicit-tag-on-a-list",
       replace(GLOSSARY, 10, "    term: !!int [1, 2]", "term: TNF-α"),
-      f"{GLOSSARY}:10", "single value"),
+      f"{GLOSSARY}:10", "must be text"),
     D("yaml-syntax-error-in-a-source-file",
       replace(TRIAL, 3, "title: Effects: of an anti-TNF-α antibody", "title: Effects"),
       f"{TRIAL}:3", "YAML syntax error", "column 15"),

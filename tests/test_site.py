@@ -21,8 +21,9 @@ def test_term_page_shows_everything_a_reader_needs(mini_site):
     for alias in ("TNF-alpha", "TNFa", "tumour necrosis factor alpha"):
         assert alias in page
     assert 'href="../sections/inflammation/"' in page
-    # related terms link to their pages, with the definition as a tooltip
-    assert re.search(r'<a class="term" href="../nf-kappa-b/" title="NF-κB: A transcription factor', page)
+    # term links in the text carry the definition as a tooltip; related terms show its first sentence
+    assert re.search(r'<a class="term" href="../irs-1/" title="IRS-1: The docking protein[^"]*">insulin signalling</a>', page)
+    assert re.search(r'<a class="term" href="../nf-kappa-b/">NF-κB</a>: A transcription factor', page)
     # sources with DOI links, and the quoted excerpt with its locator
     assert 'href="https://doi.org/10.1038/nature05485"' in page
     assert "<blockquote>" in page and "Adipocytes release cytokines that impair insulin signaling." in page

@@ -9,6 +9,7 @@ Content is Markdown without raw HTML; anything that could carry script into the 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -64,6 +65,7 @@ _GREEK_NAMES = {
 }
 
 
+@functools.lru_cache(maxsize=None)
 def sort_key(name: str) -> str:
     """Alphabetical key: Greek letters read as their names, accents and case ignored."""
     text = "".join(_GREEK_NAMES.get(ch, ch) for ch in name.lower())

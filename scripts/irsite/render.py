@@ -9,6 +9,7 @@ The Markdown uses only Python-Markdown extensions that other MkDocs-compatible b
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import posixpath
@@ -57,6 +58,7 @@ def topic_url(slug: str) -> str:
     return f"{TOPICS_DIR}/{slug}/"
 
 
+@functools.lru_cache(maxsize=None)
 def rel(from_uri: str, to_uri: str) -> str:
     """Relative link from one docs file to another (MkDocs checks and rewrites these)."""
     anchor = ""
@@ -68,14 +70,18 @@ def rel(from_uri: str, to_uri: str) -> str:
     return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".") + anchor
 
 
+_QUOTED = re.compile(r'"([^"]*)"')
+_MD_SPECIAL = re.compile(r"([\[\]*_`<>])")
+
+
 def _title_attr(text: str) -> str:
     """Text for a Markdown link title: straight quotes become typographic ones (they end titles)."""
-    text = re.sub(r'"([^"]*)"', "\u201c\\1\u201d", text.replace("\\", ""))
+    text = _QUOTED.sub("\u201c\\1\u201d", text.replace("\\", ""))
     return text.replace('"', "\u201d").replace("'", "\u2019").replace("\n", " ")
 
 
 def _md_escape(text: str) -> str:
-    return re.sub(r"([\[\]*_`<>])", r"\\\1", text)
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def yaml_front_matter(meta: dict[str, str]) -> str:
@@ -183,6 +189,9 @@ class Renderer:
                 self.lower_first.add(t.id)
         self.plain_def = {t.id: markup.plain_text(t.definition, self.names, self.lower_first) for t in project.terms}
         self.first = {tid: markup.first_sentence(d) for tid, d in self.plain_def.items()}
+        self.tooltip = {t.id: _title_attr(f"{t.term}: {self.plain_def[t.id]}") for t in project.terms}
+        self.cite_plain = {sid: citation_text(src, False) for sid, src in project.sources.items()}
+        self.short = {sid: author_short(src) for sid, src in project.sources.items()}
 
         # Backlinks, computed once: term -> pages mentioning it; source -> terms and pages citing it.
         self.used_in: dict[str, list[Page]] = {t.id: [] for t in project.terms}
@@ -227,8 +236,7 @@ class Renderer:
         if text is None and mid_sentence and term.id in self.lower_first:
             name = name[0].lower() + name[1:]
         shown = _md_escape(text or name)
-        tip = _title_attr(f"{term.term}: {self.plain_def[term.id]}")
-        return f'[{shown}]({rel(from_uri, term_uri(term.id))} "{tip}"){{ .term }}'
+        return f'[{shown}]({rel(from_uri, term_uri(term.id))} "{self.tooltip[term.id]}"){{ .term }}'
 
     def inline(self, text: str, from_uri: str, cite: "Citations | None" = None) -> str:
         """Resolve [[term]] links and [@source] citations in one pass over ``text``."""
@@ -245,9 +253,8 @@ class Renderer:
 
     def _author_year_link(self, key: str, from_uri: str) -> str:
         sid, _, eid = key.partition("#")
-        source = self.p.sources[sid]
         target = source_uri(sid) + (f"#{eid}" if eid else "")
-        return f'[{_md_escape(author_short(source))}]({rel(from_uri, target)} "{_title_attr(citation_text(source, False))}")'
+        return f'[{_md_escape(self.short[sid])}]({rel(from_uri, target)} "{_title_attr(self.cite_plain[sid])}")'
 
     # -- citation blocks ----------------------------------------------------------------------
 
@@ -309,7 +316,8 @@ class Renderer:
             for ref in term.related:
                 other = self.p.resolve_term(ref)
                 assert other is not None
-                out.append(f"- {self.term_link(uri, other.id)}: {_md_escape(self.first[other.id])}")
+                link = f"[{_md_escape(other.term)}]({rel(uri, term_uri(other.id))}){{ .term }}"
+                out.append(f"- {link}: {_md_escape(self.first[other.id])}")
             out.append("")
         out.append("## Sources { data-search-exclude }\n")
         for n, key in enumerate(term.sources, start=1):
@@ -626,7 +634,7 @@ class Citations:
         for key in keys:
             sid = key.partition("#")[0]
             n = self.number(sid)
-            tip = _title_attr(citation_text(self.r.p.sources[sid], False))
+            tip = _title_attr(self.r.cite_plain[sid])
             links.append(f'[{n}](#ref-{n} "{tip}")')
         return "\\[" + ", ".join(links) + "\\]"
 

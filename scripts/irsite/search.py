@@ -20,11 +20,24 @@ Nothing here imports MkDocs; the plugin calls :func:`enrich_index` on the writte
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Iterable
 
 from .model import Project
+
+def _cached(fn):
+    """Memoise a pure helper of one string argument; its result is returned read-only."""
+    @functools.lru_cache(maxsize=None)
+    def wrapper(arg):
+        result = fn(arg)
+        if isinstance(result, set):
+            return frozenset(result)
+        return tuple(result) if isinstance(result, list) else result
+    wrapper.__doc__ = fn.__doc__
+    return wrapper
+
 
 # Greek letters: their names, and the one-letter Latin stand-ins in established use (NF-kB, TNFa,
 # IL-1b, PPARg, PKCe); letters without such a stand-in map to their name only.
@@ -43,17 +56,19 @@ SEPARATOR = r"[\s\-‐‑‒–—―/,;:!?=+()\[\]{}\"'“”‘’«»]+|\.(?!
 _SPLIT = re.compile(SEPARATOR)
 
 # British <-> American spelling rules: (pattern, replacement) pairs applied to whole words.
-_SPELLING = [
+_SPELLING_RAW = [
     (r"aem", "em"), (r"oe(?=[a-z])", "e"), (r"haem", "hem"), (r"tumour", "tumor"),
     (r"our$", "or"), (r"is(e|ed|es|ing|er|ers|ation|ations)$", r"iz\1"), (r"ys(e|ed|es|ing)$", r"yz\1"),
     (r"tre$", "ter"), (r"ae", "e"), (r"ogue$", "og"),
 ]
-_SPELLING_BACK = [
+_SPELLING_BACK_RAW = [
     (r"(?<![ae])emia", "aemia"), (r"(?<![ae])emic", "aemic"), (r"^hem(?=[aoi])", "haem"),
     (r"tumor", "tumour"), (r"iz(e|ed|es|ing|er|ers|ation|ations)$", r"is\1"), (r"^glycem", "glycaem"),
     (r"^esophag", "oesophag"), (r"^estr", "oestr"), (r"ter$", "tre"),
 ]
 # Prefixes that learners write both joined and hyphenated (pre-diabetes, prediabetes).
+_SPELLING = [(re.compile(p), r) for p, r in _SPELLING_RAW]
+_SPELLING_BACK = [(re.compile(p), r) for p, r in _SPELLING_BACK_RAW]
 _PREFIXES = ("pre", "post", "non", "anti", "inter", "intra", "multi")
 _INFLECT = [
     (r"ance$", ["ant"]), (r"ence$", ["ent"]), (r"ivity$", ["ive"]), (r"(?<!iv)ity$", ["e"]),
@@ -67,12 +82,14 @@ _VOWEL_SLIPS = {"a": "eo", "e": "ai", "i": "ey", "o": "au", "u": "o", "y": "i"}
 _STOP = {"a", "an", "and", "of", "the", "in", "to", "for", "by", "on", "or", "with", "as"}
 
 
+@_cached
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = "".join(_LOOKALIKES.get(ch, ch) for ch in text)
     return text.lower()
 
 
+@_cached
 def strip_accents(word: str) -> str:
     greek = set(GREEK)
     out = []
@@ -83,10 +100,12 @@ def strip_accents(word: str) -> str:
     return unicodedata.normalize("NFC", "".join(out)) if any(c in greek for c in word) else "".join(out)
 
 
+@_cached
 def words(name: str) -> list[str]:
     return [w for w in _SPLIT.split(normalise(name)) if w]
 
 
+@_cached
 def _greek_forms(word: str) -> set[str]:
     """'nfκb' -> {'nfκb', 'nfkappab', 'nfkb'}; 'alpha' -> {'alpha', 'α', 'a'}."""
     forms = {word}
@@ -102,17 +121,19 @@ def _greek_forms(word: str) -> set[str]:
     return forms
 
 
+@_cached
 def _spelling_forms(word: str) -> set[str]:
     forms = {word}
     for rules in (_SPELLING, _SPELLING_BACK):
         for pattern, repl in rules:
             for w in list(forms):
-                changed = re.sub(pattern, repl, w)
+                changed = pattern.sub(repl, w)
                 if changed != w and len(changed) > 2:
                     forms.add(changed)
     return forms
 
 
+@_cached
 def _inflections(word: str) -> set[str]:
     forms = {word}
     if len(word) < 4 or not word.isalpha():
@@ -132,12 +153,14 @@ def _inflections(word: str) -> set[str]:
     return forms
 
 
+@_cached
 def _split_forms(word: str) -> set[str]:
     """Boundaries learners type with or without a space: IRS1/IRS 1, GLUT4/GLUT 4, PPARγ/PPAR γ."""
     parts = re.findall(r"[a-z]+|[0-9]+|[\u0370-\u03ff]+", word)
     return set(parts) if len(parts) > 1 else set()
 
 
+@_cached
 def _prefix_forms(word: str) -> set[str]:
     """prediabetes -> pre + diabetes (weighted low: 'diabetes' alone should not find prediabetes)."""
     for prefix in _PREFIXES:
@@ -146,6 +169,7 @@ def _prefix_forms(word: str) -> set[str]:
     return set()
 
 
+@_cached
 def typo_forms(word: str) -> set[str]:
     """Common single typing mistakes of a word of six or more letters.
 
@@ -172,6 +196,7 @@ def _is_word(written: str) -> bool:
     return written.isalpha() and (written.islower() or (written[0].isupper() and written[1:].islower()))
 
 
+@_cached
 def exact_pieces(name: str) -> set[str]:
     """Pieces that Material may search as exact terms: all but the last piece of a hyphenated or
     compound word ("HOMA-IR" -> homa, "TNF-α" -> tnf, "IL6" -> il), as a query typed with a hyphen

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,11 @@ class LineList(list):
 
     def line_of(self, index: int) -> int:
         return self.lines[index] if 0 <= index < len(self.lines) else self.line
+
+
+_TAB_INDENT = re.compile(r"^[ ]*\t", re.M)
+_LINE_SEPARATOR = re.compile("[\u2028\u2029\u0085]")
+_EMPTY = re.compile(r"(?:\s*(?:#[^\n]*)?\n?)*")
 
 
 class _DuplicateKey(Exception):
@@ -122,28 +128,71 @@ def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     return text.lstrip("\ufeff")
 
 
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)  # libyaml, when PyYAML was built with it
+
+
+def _build(node: yaml.Node, active: set[int]) -> Any:
+    """Node tree -> LineDict / LineList / str, with duplicate keys refused and scalars kept as text."""
+    if isinstance(node, yaml.ScalarNode):
+        return str(node.value)
+    if id(node) in active:
+        raise yaml.constructor.ConstructorError(None, None, "an alias refers to itself", node.start_mark)
+    active.add(id(node))
+    try:
+        if isinstance(node, yaml.SequenceNode):
+            out = LineList()
+            out.line = node.start_mark.line + 1
+            for child in node.value:
+                out.append(_build(child, active))
+                out.lines.append(child.start_mark.line + 1)
+            return out
+        result = LineDict()
+        result.line = node.start_mark.line + 1
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge" or (isinstance(key_node, yaml.ScalarNode)
+                                                             and key_node.value == "<<" and key_node.style is None):
+                raise yaml.constructor.ConstructorError(None, None, "merge keys (<<) are not supported here",
+                                                        key_node.start_mark)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise yaml.constructor.ConstructorError(None, None, "a key must be a single value",
+                                                        key_node.start_mark)
+            key = str(key_node.value)
+            line = key_node.start_mark.line + 1
+            if key in result:
+                raise _DuplicateKey(key, line, result.lines[key])
+            result[key] = _build(value_node, active)
+            result.lines[key] = line
+        return result
+    finally:
+        active.discard(id(node))
+
+
+def _load(text: str) -> Any:
+    if _FAST_LOADER is not None:
+        node = yaml.compose(text, Loader=_FAST_LOADER)  # noqa: S506 - composing nodes runs no code
+        return None if node is None else _build(node, set())
+    return yaml.load(text, Loader=_TextLoader)  # noqa: S506 - _TextLoader derives from SafeLoader
+
+
 def parse_yaml(text: str, shown: str, problems: list[Problem]) -> Any:
     """Parse YAML text strictly; on failure, add one problem and return None."""
-    for number, raw in enumerate(text.splitlines(), start=1):
-        indent = raw[: len(raw) - len(raw.lstrip(" \t"))]
-        if "\t" in indent:
-            problems.append(
-                Problem(shown, number, "tab character used for indentation",
-                        "YAML indentation must use spaces; replace the tab with spaces")
-            )
-            return None
-    for number, raw in enumerate(text.split("\n"), start=1):
-        odd = next((ch for ch in raw if ch in "\u2028\u2029\u0085"), None)
-        if odd:
-            # YAML counts these as line breaks, which would shift every later line number.
-            problems.append(Problem(shown, number, f"invisible line-separator character U+{ord(odd):04X}",
-                                    "delete it or replace it with a space"))
-            return None
-    if not text.strip() or all(l.strip().startswith("#") or not l.strip() for l in text.splitlines()):
+    tab = _TAB_INDENT.search(text)
+    if tab:
+        problems.append(Problem(shown, text.count("\n", 0, tab.start()) + 1, "tab character used for indentation",
+                                "YAML indentation must use spaces; replace the tab with spaces"))
+        return None
+    odd = _LINE_SEPARATOR.search(text)
+    if odd:
+        # YAML counts these as line breaks, which would shift every later line number.
+        problems.append(Problem(shown, text.count("\n", 0, odd.start()) + 1,
+                                f"invisible line-separator character U+{ord(odd.group()):04X}",
+                                "delete it or replace it with a space"))
+        return None
+    if _EMPTY.fullmatch(text):
         problems.append(Problem(shown, 1, "file is empty", "add the data or delete the file"))
         return None
     try:
-        return yaml.load(text, Loader=_TextLoader)  # noqa: S506 - _TextLoader derives from SafeLoader
+        return _load(text)
     except _DuplicateKey as dup:
         problems.append(
             Problem(shown, dup.line, f"duplicate key '{dup.key}' (first given on line {dup.first})",
