@@ -117,3 +117,16 @@ def test_search_index_stays_small(real_site):
                                separators=(",", ":")).encode())
     assert size <= 1.5 * base_size, (size, base_size)
     assert size <= 400_000, size
+
+
+def test_link_previews_show_the_term_and_its_definition(real_site):
+    """A term link pasted into an LMS or a chat shows the term and its definition."""
+    page = (real_site / "glossary/tnf-alpha/index.html").read_text()
+    term = PROJECT.term_by_id["tnf-alpha"]
+    description = re.search(r'<meta property="og:description" content="([^"]*)">', page).group(1)
+    assert '<meta property="og:title" content="TNF-α">' in page
+    assert description.startswith(markup.plain_text(term.definition)[:40])
+    assert re.search(r'<meta property="og:url" content="https?://[^"]+/glossary/tnf-alpha/">', page)
+    topic = (real_site / "topics/inflammation/index.html").read_text()
+    assert '<meta property="og:title" content="Inflammation and insulin resistance">' in topic
+    assert '<meta name="description" content="' in topic

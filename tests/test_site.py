@@ -136,3 +136,10 @@ def test_search_index_holds_name_documents_for_terms(mini_site):
         # search matches by prefix, so a query word is found if some indexed token starts with it
         assert any(t.startswith(query_word) for t in tokens), query_word
     assert index["config"]["fields"]["keys"]["boost"] > index["config"]["fields"]["title"]["boost"]
+
+
+def test_robots_txt_points_at_the_sitemap(mini_site):
+    robots = html(mini_site, "robots.txt")
+    assert robots.startswith("User-agent: *\nAllow: /")
+    assert "Sitemap: https://mini.example.org/sitemap.xml" in robots
+    assert (mini_site / "sitemap.xml").exists()

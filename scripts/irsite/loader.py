@@ -530,6 +530,7 @@ def _cross_check(project: Project, problems: list[Problem], root: Path | None = 
                 owner.setdefault(key, (t.id, line if kind == "alias" else t.line, kind))
 
     section_ids = set(project.section_by_id)
+    unreliable = _UNRELIABLE(project)
     for t in project.terms:
         lines = t.lines  # type: ignore[attr-defined]
         if t.section and t.section not in section_ids:
@@ -547,7 +548,7 @@ def _cross_check(project: Project, problems: list[Problem], root: Path | None = 
                                         "remove it from 'related'"))
         for key in t.sources:
             _check_source_ref(key, GLOSSARY, lines.get("sources", t.line), f"term '{t.id}'", project, problems)
-        if t.sources and all(k.partition("#")[0] in _UNRELIABLE(project) for k in t.sources):
+        if t.sources and all(k.partition("#")[0] in unreliable for k in t.sources):
             problems.append(Problem(GLOSSARY, lines.get("sources", t.line),
                 f"term '{t.id}' is supported only by low-reliability sources ({', '.join(t.sources)})",
                 "add a peer-reviewed reference from content/sources/"))

@@ -107,11 +107,17 @@ def plain_text(markdown: str, term_names: dict[str, str] | None = None, lower: s
     text = TERM_LINK.sub(term, markdown)
     text = CITATION.sub("", text)
     text = _MD_LINK.sub(lambda m: m.group(1), text)
-    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
-    text = re.sub(r"(?<![\w*])[*_](?!\s)(.+?)(?<!\s)[*_](?![\w*])", r"\1", text)
+    text = _STRONG.sub(r"\2", text)
+    text = _EMPHASIS.sub(r"\1", text)
     text = text.replace("`", "")
-    text = re.sub(r"\s+([.,;:])", r"\1", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+_STRONG = re.compile(r"(\*\*|__)(.+?)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])[*_](?!\s)(.+?)(?<!\s)[*_](?![\w*])")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:])")
+_SPACES = re.compile(r"\s+")
 
 
 def first_sentence(text: str) -> str:

@@ -71,7 +71,7 @@ def rel(from_uri: str, to_uri: str) -> str:
 
 
 _QUOTED = re.compile(r'"([^"]*)"')
-_MD_SPECIAL = re.compile(r"([\[\]*_`<>])")
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "[]*_`<>"})
 
 
 def _title_attr(text: str) -> str:
@@ -81,7 +81,7 @@ def _title_attr(text: str) -> str:
 
 
 def _md_escape(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    return text.translate(_MD_SPECIAL)
 
 
 def yaml_front_matter(meta: dict[str, str]) -> str:
@@ -611,8 +611,12 @@ class Renderer:
         ET.indent(root)
         return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
+    def robots_txt(self) -> str:
+        return f"User-agent: *\nAllow: /\n\nSitemap: {self.site.absolute('sitemap.xml')}\n"
+
     def exports(self) -> dict[str, str]:
-        return {"glossary.json": self.glossary_json(),
+        return {"robots.txt": self.robots_txt(),
+                "glossary.json": self.glossary_json(),
                 "downloads/glossary.csv": self.glossary_csv(),
                 "downloads/glossary-moodle.xml": self.glossary_moodle()}
 

@@ -128,7 +128,17 @@ def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     return text.lstrip("\ufeff")
 
 
-_FAST_LOADER = getattr(yaml, "CSafeLoader", None)  # libyaml, when PyYAML was built with it
+_TAGS = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq",
+         yaml.MappingNode: "tag:yaml.org,2002:map"}
+_FAST_LOADER = None
+if hasattr(yaml, "CSafeLoader"):  # libyaml, when PyYAML was built with it
+    class _FastLoader(yaml.CSafeLoader):  # type: ignore[misc, name-defined]
+        """libyaml composer; every value is read as text, so tags need no resolving."""
+
+        def resolve(self, kind, value, implicit):  # noqa: D102 - PyYAML hook
+            return _TAGS[kind]
+
+    _FAST_LOADER = _FastLoader
 
 
 def _build(node: yaml.Node, active: set[int]) -> Any:
