@@ -58,16 +58,23 @@ def topic_url(slug: str) -> str:
     return f"{TOPICS_DIR}/{slug}/"
 
 
-@functools.lru_cache(maxsize=None)
 def rel(from_uri: str, to_uri: str) -> str:
-    """Relative link from one docs file to another (MkDocs checks and rewrites these)."""
+    """Relative link from one docs file to another (MkDocs checks and rewrites these).
+
+    Both are plain paths inside the docs tree (no '..'), so the common folders are simply dropped.
+    """
     anchor = ""
     if "#" in to_uri:
         to_uri, anchor = to_uri.split("#", 1)
         anchor = "#" + anchor
     if not to_uri:
         return anchor
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".") + anchor
+    src = from_uri.split("/")[:-1]
+    dst = to_uri.split("/")
+    i = 0
+    while i < len(src) and i < len(dst) - 1 and src[i] == dst[i]:
+        i += 1
+    return "/".join([".."] * (len(src) - i) + dst[i:]) + anchor
 
 
 _QUOTED = re.compile(r'"([^"]*)"')
