@@ -1,21 +1,29 @@
 """Make Material's built-in search find the term a learner means, however it is typed.
 
 Material's search worker (lunr) splits text with the configured separator, lower-cases it, and turns
-every query word into a prefix query (``word*``) OR-ed with the others. It has no Greek-letter,
-spelling or typo folding. We therefore enrich the index at build time: for each glossary term we add
-small "name" documents, located on the term's page, whose hidden ``keys`` fields hold every name and
-alias in the forms learners type:
+every query word into a prefix query (``word*``) OR-ed with the others; a word typed with a hyphen
+becomes an exact term followed by a prefix term ("HOMA-IR" -> ``homa ir*``). A page ranks by its best
+document, and each document's score adds up every index token its query words expand to. There is no
+Greek-letter, spelling or typo folding. We therefore add, at build time, one small hidden document per
+distinct name of each term, located on the term's page, holding the forms learners type:
 
-* Greek letters as symbols, names and one-letter Latin forms (κ / kappa / k);
-* with and without hyphens and spaces (IL-6, IL6, IL 6; pre-diabetes, prediabetes);
-* British and American spellings (-aemia/-emia, tumour/tumor, haem-/hem-, -ise/-ize);
-* simple inflections (plurals; resistance/resistant; sensitivity/sensitive);
-* common single typing mistakes in words of six or more letters (in a lower-weighted field).
+* ``keys``: the name's words as written (full weight);
+* ``alt``: their other forms: Greek letters as symbols, names and one-letter Latin stand-ins
+  (κ / kappa / k), British and American spellings (-aemia/-emia, tumour/tumor, haem-/hem-,
+  -ise/-ize), inflections of ordinary words (plurals, resistance/resistant), letter/digit splits
+  (IRS1 / IRS 1);
+* ``parts`` and ``joined``: prefix splits (pre-diabetes) and short names without separators
+  (TNFalpha, NFkB), weighted low;
+* ``fuzzy``: common single typing slips in words of six or more letters, attached once, to the most
+  specific term whose name contains the word, weighted lowest.
 
-Names of one length share one document whose boost shrinks with the number of words, so an exact
-name beats a longer name that merely contains the query words. The fields are weighted far above
-page text, so term pages outrank pages that only mention a term; ordinary words still find pages.
-Nothing here imports MkDocs; the plugin calls :func:`enrich_index` on the written index.
+A document's boost shrinks with the number of words in its name, so an exact name beats a longer one
+containing the query. Name tokens carry a "_" suffix so that their rarity is counted among names,
+not skewed by page text; the pieces that hyphenated queries search as exact terms are also indexed
+bare. All of this is weighted far above page text, so term pages outrank pages that merely mention a
+term, while words that name no term still find the topic pages. Field values are space-separated
+strings (cheaper to download than lists). Nothing here imports MkDocs; the plugin calls
+:func:`enrich_index` on the index Material wrote.
 """
 
 from __future__ import annotations
@@ -401,7 +409,3 @@ def enrich_index(index: dict, project: Project, url_of, typos: bool = True) -> d
     docs = list(index.get("docs", [])) + term_documents(project, url_of, typos)
     return {**index, "config": config, "docs": docs}
 
-
-def all_names(project: Project) -> Iterable[str]:
-    for t in project.terms:
-        yield from t.names
