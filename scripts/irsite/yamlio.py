@@ -55,58 +55,6 @@ class _DuplicateKey(Exception):
         self.key, self.line, self.first = key, line, first
 
 
-class _TextLoader(yaml.SafeLoader):
-    """SafeLoader whose plain scalars are all strings and whose containers carry line numbers."""
-
-
-# Drop every implicit resolver: plain scalars resolve to str. Quoted and plain text behave alike.
-_TextLoader.yaml_implicit_resolvers = {}
-
-
-def _construct_text(loader: _TextLoader, node: yaml.Node) -> str:
-    """Explicitly tagged scalars (!!int abc, !!bool maybe) are read as the text written."""
-    if not isinstance(node, yaml.ScalarNode):
-        raise yaml.constructor.ConstructorError(None, None, f"a {node.tag} tag must be used on a single value",
-                                                node.start_mark)
-    return str(node.value)
-
-
-for _tag in ("null", "bool", "int", "float", "timestamp", "binary", "str"):
-    _TextLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _construct_text)
-
-
-def _construct_mapping(loader: _TextLoader, node: yaml.MappingNode) -> LineDict:
-    result = LineDict()
-    result.line = node.start_mark.line + 1
-    for key_node, value_node in node.value:
-        if key_node.tag == "tag:yaml.org,2002:merge":
-            raise yaml.constructor.ConstructorError(
-                None, None, "merge keys (<<) are not supported here", key_node.start_mark
-            )
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, str):
-            key = str(key)
-        line = key_node.start_mark.line + 1
-        if key in result:
-            raise _DuplicateKey(key, line, result.lines[key])
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.lines[key] = line
-    return result
-
-
-def _construct_sequence(loader: _TextLoader, node: yaml.SequenceNode) -> LineList:
-    result = LineList()
-    result.line = node.start_mark.line + 1
-    for child in node.value:
-        result.append(loader.construct_object(child, deep=True))
-        result.lines.append(child.start_mark.line + 1)
-    return result
-
-
-_TextLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_TextLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
-
-
 def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     """Read a UTF-8 text file, reporting a missing file or bad encoding as a problem."""
     try:
@@ -130,15 +78,13 @@ def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
 
 _TAGS = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq",
          yaml.MappingNode: "tag:yaml.org,2002:map"}
-_FAST_LOADER = None
-if hasattr(yaml, "CSafeLoader"):  # libyaml, when PyYAML was built with it
-    class _FastLoader(yaml.CSafeLoader):  # type: ignore[misc, name-defined]
-        """libyaml composer; every value is read as text, so tags need no resolving."""
 
-        def resolve(self, kind, value, implicit):  # noqa: D102 - PyYAML hook
-            return _TAGS[kind]
 
-    _FAST_LOADER = _FastLoader
+class _Composer(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe composer (libyaml when PyYAML has it); every value is read as text, so no tag resolving."""
+
+    def resolve(self, kind, value, implicit):  # noqa: D102 - PyYAML hook
+        return _TAGS[kind]
 
 
 def _build(node: yaml.Node, active: set[int]) -> Any:
@@ -178,10 +124,8 @@ def _build(node: yaml.Node, active: set[int]) -> Any:
 
 
 def _load(text: str) -> Any:
-    if _FAST_LOADER is not None:
-        node = yaml.compose(text, Loader=_FAST_LOADER)  # noqa: S506 - composing nodes runs no code
-        return None if node is None else _build(node, set())
-    return yaml.load(text, Loader=_TextLoader)  # noqa: S506 - _TextLoader derives from SafeLoader
+    node = yaml.compose(text, Loader=_Composer)  # noqa: S506 - composing nodes runs no code
+    return None if node is None else _build(node, set())
 
 
 def parse_yaml(text: str, shown: str, problems: list[Problem]) -> Any:
