@@ -138,14 +138,11 @@ class _Checker:
 # Reading each kind of file
 
 
-UNREADABLE: set[str] = set()  # files that could not be parsed during the current load
-
-
-def _read_glossary(root: Path, problems: list[Problem]) -> tuple[list[Section], list[Term]]:
+def _read_glossary(root: Path, problems: list[Problem], unreadable: set[str]) -> tuple[list[Section], list[Term]]:
     check = _Checker(GLOSSARY, problems)
     data = load_yaml_file(root / GLOSSARY, GLOSSARY, problems)
     if data is None:
-        UNREADABLE.add(GLOSSARY)
+        unreadable.add(GLOSSARY)
         return [], []
     data = check.mapping(data, 1, "the glossary file")
     if data is None:
@@ -228,16 +225,16 @@ def _read_external(check: _Checker, item: LineDict, what: str) -> dict[str, list
     return out
 
 
-def _read_source(root: Path, path: Path, problems: list[Problem]) -> Source | None:
+def _read_source(root: Path, path: Path, problems: list[Problem], unreadable: set[str]) -> Source | None:
     shown = path.relative_to(root).as_posix()
     check = _Checker(shown, problems)
     data = load_yaml_file(path, shown, problems)
     if data is None:
-        UNREADABLE.add(shown)
+        unreadable.add(shown)
         return None
     data = check.mapping(data, 1, "a source file")
     if data is None:
-        UNREADABLE.add(shown)
+        unreadable.add(shown)
         return None
     sid = check.text(data, "id", "the source")
     what = f"source '{sid or path.stem}'"
@@ -530,7 +527,7 @@ def _cross_check(project: Project, problems: list[Problem], root: Path | None = 
                 owner.setdefault(key, (t.id, line if kind == "alias" else t.line, kind))
 
     section_ids = set(project.section_by_id)
-    unreliable = _UNRELIABLE(project)
+    unreliable = _unreliable_sources(project)
     for t in project.terms:
         lines = t.lines  # type: ignore[attr-defined]
         if t.section and t.section not in section_ids:
@@ -574,7 +571,7 @@ def _cross_check(project: Project, problems: list[Problem], root: Path | None = 
             _check_page_links(project, p, root, problems)
 
 
-def _UNRELIABLE(project: Project) -> set[str]:
+def _unreliable_sources(project: Project) -> set[str]:
     """Sources whose note marks them as low reliability (may be quoted, never sole support)."""
     return {sid for sid, s in project.sources.items() if s.note.lower().startswith("low reliability")}
 
@@ -586,13 +583,13 @@ def load_project(root: str | Path = ".") -> Project:
     """Read and validate everything; raise :class:`DataError` listing every problem found."""
     root = Path(root)
     problems: list[Problem] = []
-    UNREADABLE.clear()
-    sections, terms = _read_glossary(root, problems)
+    unreadable: set[str] = set()  # files that could not be parsed
+    sections, terms = _read_glossary(root, problems, unreadable)
 
     sources: dict[str, Source] = {}
     src_dir = root / SOURCES_DIR
     for path in sorted(src_dir.glob("*.yaml")) if src_dir.is_dir() else []:
-        source = _read_source(root, path, problems)
+        source = _read_source(root, path, problems, unreadable)
         if source is not None:
             sources.setdefault(source.id, source)
     for path in sorted(src_dir.glob("*.yml")) if src_dir.is_dir() else []:
@@ -625,8 +622,8 @@ def load_project(root: str | Path = ".") -> Project:
     _cross_check(project, cross, root)
     # A file that could not be read makes every reference to its contents look unknown; report the
     # cause, not the knock-on effects.
-    glossary_failed = GLOSSARY in UNREADABLE
-    failed_sources = {Path(p).stem for p in UNREADABLE if p.startswith(SOURCES_DIR + "/")}
+    glossary_failed = GLOSSARY in unreadable
+    failed_sources = {Path(p).stem for p in unreadable if p.startswith(SOURCES_DIR + "/")}
     for p in cross:
         if glossary_failed and ("unknown term" in p.message or "unknown related" in p.message or "unknown section" in p.message):
             continue
