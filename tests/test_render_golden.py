@@ -21,7 +21,7 @@ SITE = render.Site(url="https://mini.example.org/", name="Mini reference", today
 
 def rendered() -> dict[str, str]:
     renderer = render.Renderer(load_project(MINI), SITE)
-    return {**renderer.pages(), **renderer.exports(), **renderer.redirects()}
+    return renderer.files()
 
 
 OUTPUTS = rendered()

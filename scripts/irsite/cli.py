@@ -43,7 +43,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 2
     site = render.Site(url=args.site_url, term_dates=dates.term_dates(project), page_dates=dates.page_dates(project))
     renderer = render.Renderer(project, site)
-    files = {**renderer.pages(), **renderer.exports(), **renderer.redirects()}
+    files = renderer.files()
     for rel_path, content in files.items():
         target = out / rel_path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -27,7 +27,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import dates, render, search
-from .loader import load_project
+from .loader import GLOSSARY, load_project
 from .problems import DataError
 
 log = logging.getLogger("mkdocs.plugins.irsite")
@@ -63,7 +63,7 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
             # links would pass and replace site/; keep warnings so strict mode still fails.
             mkdocs_log.setLevel(logging.WARNING)
         root = Path(self.config.root or os.path.dirname(config.config_file_path or ".")).resolve()
-        for path in (root / "glossary.yaml", root / "content"):
+        for path in (root / GLOSSARY, root / "content"):
             if str(path) not in config.watch and path.exists():
                 config.watch.append(str(path))
         try:
@@ -74,8 +74,9 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
         site = render.Site(url=config.site_url or "https://example.org/", name=config.site_name,
                            term_dates=dates.term_dates(self.project), page_dates=dates.page_dates(self.project))
         self.renderer = render.Renderer(self.project, site)
-        self.generated = self.renderer.pages()
-        self.static = {**self.renderer.exports(), **self.renderer.redirects()}
+        files = self.renderer.files()
+        self.generated = {uri: text for uri, text in files.items() if uri.endswith(".md")}
+        self.static = {uri: text for uri, text in files.items() if not uri.endswith(".md")}
         config.nav = self._expand_nav(config.nav)
 
         searcher = config.plugins.get("material/search") or config.plugins.get("search")

@@ -554,6 +554,10 @@ class Renderer:
             out[topic_uri(page.slug)] = self.topic_page(page)
         return out
 
+    def files(self) -> dict[str, str]:
+        """Everything the data generates: Markdown pages, exports and redirect pages, by path."""
+        return {**self.pages(), **self.exports(), **self.redirects()}
+
     def redirects(self) -> dict[str, str]:
         """Old URL path (``glossary/old-id/index.html``) -> small HTML redirect page."""
         out = {}
