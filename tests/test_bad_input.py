@@ -511,7 +511,7 @@ def test_several_defects_are_all_reported(project: Path):
     for edit, _ in defects:
         edit(project)
     output = _assert_failed_cleanly(project, before, mkdocs_build(project))
-    header = re.search(r"(\d+) problems? in the glossary data", output)
+    header = re.search(r"(\d+) problems? in glossary.yaml and content/", output)
     assert header, output
     assert int(header.group(1)) == len(defects), output
     lines = output.splitlines()

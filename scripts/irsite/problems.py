@@ -29,5 +29,5 @@ class DataError(Exception):
 
     def report(self) -> str:
         n = len(self.problems)
-        head = f"{n} problem{'s' if n != 1 else ''} in the glossary data (nothing was written):"
+        head = f"{n} problem{'s' if n != 1 else ''} in glossary.yaml and content/ (the site was not built; fix them and build again):"
         return "\n".join([head, *(f"  {p}" for p in self.problems)])
