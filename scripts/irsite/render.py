@@ -495,7 +495,7 @@ class Renderer:
         cite = Citations(self)
         for key in self._page_source_keys(page.body):  # number sources in reading order
             cite.number(key.partition("#")[0])
-        body = _QUOTE_SUB.sub(lambda m: self._quote_block(m, uri, cite), page.body)
+        body = markup.QUOTE_LINE.sub(lambda m: self._quote_block(m, uri, cite), page.body)
         body = self.inline(body, uri, cite)
         out = [yaml_front_matter({"title": page.title, "description": markup.plain_text(page.summary)})]
         out.append(f"# {_md_escape(page.title)}\n")
@@ -655,7 +655,6 @@ class Citations:
 
 
 _INLINE = re.compile(r"\[\[\s*(?P<term>[^\]|]+?)\s*(?:\|\s*(?P<shown>[^\]]+?)\s*)?\]\]|\[@(?P<cite>[^\]]+)\]")
-_QUOTE_SUB = markup.QUOTE_LINE
 
 
 def redirect_html(absolute_url: str, relative_url: str, title: str) -> str:
