@@ -6,7 +6,8 @@ All logic lives in MkDocs-free modules; this file only handles build events:
   for ``mkdocs serve``, expand the navigation, and stage the output of ``mkdocs build`` in a
   temporary folder so a failed build leaves the previous ``site/`` untouched;
 * ``on_files``: add the generated pages and exports as virtual files (never written into ``docs/``);
-* ``on_page_content``: refuse any script that reached a generated page;
+* ``on_pre_page``: pages whose HTML :mod:`irsite.prerender` wrote directly skip the Markdown step;
+* ``on_page_content``: splice in pre-rendered lists, and refuse any script that reached a generated page;
 * ``on_post_build``: add the term-name documents to the search index, then publish the staged site.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
+import types
 import os
 import re
 import shutil
@@ -26,7 +28,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import dates, render, search
+from mkdocs.structure.toc import get_toc
+
+from . import dates, prerender, render, search
 from .loader import GLOSSARY, load_project
 from .problems import DataError
 
@@ -42,6 +46,8 @@ class IRSiteConfig(Config):
     """Index common single typing mistakes of term names."""
     stage = opt.Type(bool, default=True)
     """Build into a temporary folder and replace site/ only when the build succeeds."""
+    prerender = opt.Type(bool, default=True)
+    """Write the HTML of term, index and section pages directly (same output, much faster builds)."""
 
 
 class IRSitePlugin(BasePlugin[IRSiteConfig]):
@@ -51,6 +57,9 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
         self.static: dict[str, str] = {}
         self.staging: str | None = None
         self.final_site: str | None = None
+        self.prerendered: dict[str, prerender.Prerendered] = {}
+        self.splices: dict[str, tuple[str, str]] = {}
+        self.hidden: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -74,10 +83,32 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
         site = render.Site(url=config.site_url or "https://example.org/", name=config.site_name,
                            term_dates=dates.term_dates(self.project), page_dates=dates.page_dates(self.project))
         self.renderer = render.Renderer(self.project, site)
-        files = self.renderer.files()
+        self.prerendered, self.splices = {}, {}
+        placeholders: dict[str, str] = {}
+        reason = _prerender_unsupported(config) if self.config.prerender else "turned off"
+        if reason is None:
+            toc = config.mdx_configs.get("toc", {})
+            opts = prerender.Options(slugify=toc["slugify"], separator=toc.get("separator", "-"),
+                                     permalink_title=toc.get("permalink_title", "Permanent link"))
+            html_pages = prerender.HtmlPages(self.renderer, opts)
+            self.prerendered = html_pages.pages()
+            for sid in self.project.sources:
+                paragraph = html_pages.cited_by_terms(sid)
+                if paragraph is not None:
+                    marker = f"IRSITESPLICE{len(self.splices)}X"
+                    placeholders[sid] = marker
+                    self.splices[render.source_uri(sid)] = (f"<p>{marker}</p>", paragraph)
+        else:
+            log.debug("irsite: pages rendered from Markdown only (%s)", reason)
+        stubs = {uri: render.yaml_front_matter(pre.meta) + f"# {pre.title}\n\n(HTML written by irsite.prerender.)\n"
+                 for uri, pre in self.prerendered.items()}
+        files = self.renderer.files(instead=stubs, placeholders=placeholders)
         self.generated = {uri: text for uri, text in files.items() if uri.endswith(".md")}
         self.static = {uri: text for uri, text in files.items() if not uri.endswith(".md")}
         config.nav = self._expand_nav(config.nav)
+
+        if "irsite/restore-content" not in config.plugins:
+            config.plugins["irsite/restore-content"] = _RestoreContent(self)
 
         searcher = config.plugins.get("material/search") or config.plugins.get("search")
         if searcher is not None and hasattr(searcher.config, "separator"):
@@ -125,14 +156,38 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
             files.append(generated)
         return files
 
+    def on_pre_page(self, page: Any, *, config: Any, files: Any) -> Any:
+        pre = self.prerendered.get(page.file.src_uri)
+        if pre is not None:
+            page.read_source = types.MethodType(_read_prerendered(pre), page)
+            page.render = types.MethodType(_render_prerendered(pre), page)
+        return page
+
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
-        if page.file.src_uri in self.generated and _UNSAFE_HTML.search(html):
+        splice = self.splices.get(page.file.src_uri)
+        if splice is not None:
+            marker, paragraph = splice
+            if html.count(marker) != 1:
+                raise PluginError(f"{page.file.src_uri}: the list of citing terms could not be placed")
+            html = html.replace(marker, paragraph)
+        # Pre-rendered pages are escaped as they are built; the others come from Markdown.
+        if (page.file.src_uri in self.generated and page.file.src_uri not in self.prerendered
+                and _UNSAFE_HTML.search(html)):
             raise PluginError(f"{page.file.src_uri}: generated HTML contains script or an event handler; "
                               "the content must be plain Markdown (this should have been caught earlier)")
         if page.file.src_uri.startswith("topics/"):
             # The "Key points" box repeats what the page says; the page text itself is indexed.
             html = html.replace('<div class="admonition abstract">', '<div class="admonition abstract" data-search-exclude>', 1)
         return html
+
+    @event_priority(100)
+    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        """Before search indexes a pre-rendered page, show it only the part it would index."""
+        pre = self.prerendered.get(page.file.src_uri)
+        if pre is not None and page.content == pre.html:
+            page.content = pre.search_html
+            self.hidden[page.file.src_uri] = pre.html
+        return context
 
     @event_priority(-100)
     def on_post_build(self, *, config: Any) -> None:
@@ -160,6 +215,72 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
             shutil.rmtree(self.staging, ignore_errors=True)
             log.error("Build failed: the previous site in %s was left as it was.", self.final_site)
             self.staging = None
+
+
+_PRERENDER_EXTENSIONS = {"toc", "tables", "fenced_code", "abbr", "admonition", "attr_list", "def_list",
+                         "pymdownx.highlight", "pymdownx.superfences"}
+
+
+def _prerender_unsupported(config: Any) -> str | None:
+    """Why the pre-rendered HTML would differ from what MkDocs makes of the Markdown, or None."""
+    if not config.use_directory_urls:
+        return "use_directory_urls is off"
+    extra = set(config.markdown_extensions) - _PRERENDER_EXTENSIONS
+    if extra:
+        return f"Markdown extensions it does not model: {', '.join(sorted(extra))}"
+    toc = config.mdx_configs.get("toc", {})
+    if toc.get("permalink") is not True or not callable(toc.get("slugify")):
+        return "toc needs permalink: true and a slugify function"
+    if set(toc) - {"permalink", "permalink_title", "slugify", "separator"}:
+        return "toc options it does not model"
+    if config.mdx_configs.get("pymdownx.highlight") != {"use_pygments": False}:
+        return "pymdownx.highlight options other than use_pygments: false"
+    if config.mdx_configs.get("pymdownx.superfences"):
+        return "pymdownx.superfences options"
+    return None
+
+
+def _read_prerendered(pre: prerender.Prerendered):
+    def read_source(page: Any, config: Any) -> None:
+        page.markdown = f"# {pre.title}\n"
+        page.meta = dict(pre.meta)
+    return read_source
+
+
+def _render_prerendered(pre: prerender.Prerendered):
+    """Stands in for Page.render: sets what MkDocs' Markdown pass would have set."""
+    def render_page(page: Any, config: Any, files: Any) -> None:
+        page.content = pre.html
+        page.toc = get_toc(pre.toc_tokens)
+        page._title_from_render = pre.title
+        page.present_anchor_ids = set(pre.anchors)
+        links: dict[Any, dict[str, str]] = {}
+        for uri, anchor in pre.links_to_anchors:
+            target = files.get_file_from_path(uri)
+            if target is None:
+                log.warning("Doc file '%s' links to '%s', which is not found.", page.file.src_uri, uri)
+                continue
+            links.setdefault(target, {}).setdefault(anchor, f"{uri}#{anchor}")
+        page.links_to_anchors = links
+    return render_page
+
+
+class _RestoreContent(BasePlugin):
+    """Puts back the full HTML that IRSitePlugin.on_page_context set aside while search ran.
+
+    A separate plugin object because the restore must run after the search plugin's handler of the
+    same event, and one plugin has one priority per event.
+    """
+
+    def __init__(self, owner: IRSitePlugin) -> None:
+        self.owner = owner
+
+    @event_priority(-100)
+    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        full = self.owner.hidden.pop(page.file.src_uri, None)
+        if full is not None:
+            page.content = full
+        return context
 
 
 def _warnings_logged() -> bool:

@@ -15,6 +15,7 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass, field
+from typing import Callable, Mapping
 from datetime import date
 from html import escape
 from xml.etree import ElementTree as ET
@@ -78,7 +79,8 @@ def rel(from_uri: str, to_uri: str) -> str:
 
 
 _QUOTED = re.compile(r'"([^"]*)"')
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "[]*_`<>"})
+# '<' has no backslash escape in Markdown ("\\<" would show the backslash): it becomes an entity.
+_MD_SPECIAL = str.maketrans({**{c: "\\" + c for c in "[]*_`>"}, "<": "&lt;"})
 
 
 def _title_attr(text: str) -> str:
@@ -426,7 +428,8 @@ class Renderer:
         out.append(f"\n[Whole glossary, A–Z]({rel(uri, GLOSSARY_DIR + '/index.md')})\n")
         return "\n".join(out)
 
-    def source_page(self, source: Source) -> str:
+    def source_page(self, source: Source, cited_by_terms: str | None = None) -> str:
+        """``cited_by_terms``: a placeholder paragraph to stand for the list of citing terms."""
         uri = source_uri(source.id)
         out = [yaml_front_matter({
             "title": source.title,
@@ -461,7 +464,9 @@ class Renderer:
         out.append("## Cited by { data-search-exclude }\n")
         if pages:
             out.append("Topic pages: " + " · ".join(f"[{_md_escape(p.title)}]({rel(uri, topic_uri(p.slug))})" for p in pages) + "\n")
-        if terms:
+        if terms and cited_by_terms:
+            out.append(cited_by_terms + "\n")
+        elif terms:
             out.append("Glossary terms: " + " · ".join(self.term_link(uri, t.id) for t in
                                                       sorted(terms, key=lambda t: markup.sort_key(t.term))) + "\n")
         if not pages and not terms:
@@ -538,25 +543,32 @@ class Renderer:
 
     # -- everything -----------------------------------------------------------------------------
 
-    def pages(self) -> dict[str, str]:
-        """All generated Markdown pages, keyed by their path in the docs tree."""
-        out: dict[str, str] = {f"{GLOSSARY_DIR}/index.md": self.glossary_index(),
-                               f"{GLOSSARY_DIR}/print.md": self.print_page(),
-                               f"{SOURCES_DIR}/index.md": self.sources_index(),
-                               f"{TOPICS_DIR}/index.md": self.topics_index()}
-        for term in self.p.terms:
-            out[term_uri(term.id)] = self.term_page(term)
-        for section in self.p.sections:
-            out[section_uri(section.id)] = self.section_page(section.id)
-        for source in self.p.sources.values():
-            out[source_uri(source.id)] = self.source_page(source)
-        for page in self.p.pages:
-            out[topic_uri(page.slug)] = self.topic_page(page)
-        return out
+    def pages(self, instead: Mapping[str, str] | None = None, placeholders: dict[str, str] | None = None) -> dict[str, str]:
+        """All generated Markdown pages, keyed by their path in the docs tree.
 
-    def files(self) -> dict[str, str]:
+        ``instead``: path -> text to use rather than rendering that page (the plugin has its HTML
+        already); ``placeholders``: source id -> a placeholder paragraph standing for that source
+        page's list of citing terms.
+        """
+        instead = instead or {}
+        placeholders = placeholders or {}
+        makers: dict[str, Callable[[], str]] = {f"{GLOSSARY_DIR}/index.md": self.glossary_index,
+                                                f"{GLOSSARY_DIR}/print.md": self.print_page,
+                                                f"{SOURCES_DIR}/index.md": self.sources_index,
+                                                f"{TOPICS_DIR}/index.md": self.topics_index}
+        for term in self.p.terms:
+            makers[term_uri(term.id)] = functools.partial(self.term_page, term)
+        for section in self.p.sections:
+            makers[section_uri(section.id)] = functools.partial(self.section_page, section.id)
+        for source in self.p.sources.values():
+            makers[source_uri(source.id)] = functools.partial(self.source_page, source, placeholders.get(source.id))
+        for page in self.p.pages:
+            makers[topic_uri(page.slug)] = functools.partial(self.topic_page, page)
+        return {uri: instead[uri] if uri in instead else make() for uri, make in makers.items()}
+
+    def files(self, instead: Mapping[str, str] | None = None, placeholders: dict[str, str] | None = None) -> dict[str, str]:
         """Everything the data generates: Markdown pages, exports and redirect pages, by path."""
-        return {**self.pages(), **self.exports(), **self.redirects()}
+        return {**self.pages(instead, placeholders), **self.exports(), **self.redirects()}
 
     def redirects(self) -> dict[str, str]:
         """Old URL path (``glossary/old-id/index.html``) -> small HTML redirect page."""
