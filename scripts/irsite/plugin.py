@@ -98,6 +98,8 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
                     marker = f"IRSITESPLICE{len(self.splices)}X"
                     placeholders[sid] = marker
                     self.splices[render.source_uri(sid)] = (f"<p>{marker}</p>", paragraph)
+            log.debug("irsite: %d of %d generated pages written as HTML directly",
+                      len(self.prerendered), len(self.renderer.page_uris()))
         else:
             log.debug("irsite: pages rendered from Markdown only (%s)", reason)
         stubs = {uri: render.yaml_front_matter(pre.meta) + f"# {pre.title}\n\n(HTML written by irsite.prerender.)\n"

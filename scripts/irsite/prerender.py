@@ -84,7 +84,7 @@ def relative_url(to_url: str, from_url: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def _relative_to_folder(to_url: str, folder: str) -> str:
     rel = _relative_url(to_url, folder)
-    return "../" + ("" if rel in (".", "./") else rel)
+    return {".": "..", "./": "../"}.get(rel, "../" + rel)
 
 
 def _relative_url(to_url: str, from_url: str) -> str:

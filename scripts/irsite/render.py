@@ -543,6 +543,13 @@ class Renderer:
 
     # -- everything -----------------------------------------------------------------------------
 
+    def page_uris(self) -> list[str]:
+        """The paths of all generated Markdown pages."""
+        return [f"{GLOSSARY_DIR}/index.md", f"{GLOSSARY_DIR}/print.md", f"{SOURCES_DIR}/index.md",
+                f"{TOPICS_DIR}/index.md", *(term_uri(t.id) for t in self.p.terms),
+                *(section_uri(s.id) for s in self.p.sections), *(source_uri(s) for s in self.p.sources),
+                *(topic_uri(p.slug) for p in self.p.pages)]
+
     def pages(self, instead: Mapping[str, str] | None = None, placeholders: dict[str, str] | None = None) -> dict[str, str]:
         """All generated Markdown pages, keyed by their path in the docs tree.
 

@@ -1,0 +1,188 @@
+"""The pre-rendered HTML path gives exactly the site the Markdown path gives, only faster.
+
+Term, index and section pages are written as HTML directly (irsite.prerender) instead of going
+through Python-Markdown. Each test builds a project twice, with ``prerender`` on (the default) and
+off, and compares every output file byte for byte: pages, search index, sitemap, exports.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.utils import get_relative_url
+
+from irsite import bench, prerender, render
+from irsite.loader import load_project
+
+from .conftest import MINI, ROOT, copy_project, run_build
+
+
+def _build(project: Path, site: Path, prerendered: bool) -> str:
+    """Build ``project`` into ``site``; returns MkDocs' verbose log."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    if not prerendered:
+        text, n = re.subn(r"(?m)^  - irsite\s*$", "  - irsite:\n      prerender: false", text)
+        assert n == 1
+    variant = project / f"mkdocs-{'on' if prerendered else 'off'}.yml"
+    variant.write_text(text, encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-v", "-f", str(variant),
+                             "-d", str(site)], cwd=project, capture_output=True, text=True, env=env, timeout=300)
+    variant.unlink()
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return result.stdout + result.stderr
+
+
+def _assert_same_site(on: Path, off: Path) -> None:
+    on_files = sorted(p.relative_to(on).as_posix() for p in on.rglob("*") if p.is_file())
+    off_files = sorted(p.relative_to(off).as_posix() for p in off.rglob("*") if p.is_file())
+    assert on_files == off_files
+    for rel in on_files:
+        a, b = (on / rel).read_bytes(), (off / rel).read_bytes()
+        if a != b:
+            if rel.endswith(".gz"):
+                continue  # compressed copies differ only in their timestamps; the .xml is compared
+            diff = difflib.unified_diff(b.decode(errors="replace").splitlines(), a.decode(errors="replace").splitlines(),
+                                        "markdown path", "pre-rendered", lineterm="", n=1)
+            pytest.fail(f"{rel} differs between the two paths:\n" + "\n".join(list(diff)[:40]))
+
+
+def _prerendered_count(log: str) -> tuple[int, int]:
+    match = re.search(r"irsite: (\d+) of (\d+) generated pages written as HTML directly", log)
+    assert match, "the build did not report pre-rendered pages"
+    return int(match.group(1)), int(match.group(2))
+
+
+AWKWARD_TERMS = """
+  - id: sources
+    term: Sources
+    section: signalling
+    definition: >-
+      A term whose page heading would collide with the page's own "Sources" heading.
+    sources: [review-2006]
+  - id: randle-cycle
+    term: 'The "Randle" cycle & co'
+    aliases: [glucose_fatty acid cycle*, "R&R"]
+    section: signalling
+    definition: >-
+      [[irs-1|The *docking* protein]] and [[tnf-alpha]] meet here; see also [[nf-kappa-b|NF-κB & co]] (in rodents) [@trial-1996; @review-2006].
+    details: >-
+      Quoted in a weak source [@seed#cytokines], with 50% & more.
+    related: [irs-1, obesity]
+    sources: [seed#cytokines, odd-doi, review-2006, seed#cytokines-2, trial-1996]
+  - id: italic-term
+    term: PPAR-γ
+    section: signalling
+    definition: >-
+      A nuclear receptor, the target of *thiazolidinediones*.
+    sources: [review-2006]
+  - id: numbered
+    term: Step two
+    section: inflammation
+    definition: >-
+      2. A definition that starts like a numbered list.
+    sources: [review-2006]
+  - id: obesity
+    term: Obesity
+    section: inflammation
+    definition: >-
+      Excess body fat; obesity often comes with [[irs-1]] changes. Compare [[obesity]] with [[randle-cycle]].
+    details: >-
+      In obesity, [[tnf-alpha]] rises.
+    sources: [odd-doi]
+    external: {mesh: D009765}
+"""
+
+ODD_SOURCE = """id: odd-doi
+kind: article
+title: A study with [brackets] & a DOI with parentheses
+authors: [Example A, Second B]
+year: 2009
+container: The Lancet
+volume: "373"
+issue: "9682"
+pages: 2215–2221
+doi: 10.1016/S0140-6736(09)60619-X
+pmid: "19515410"
+"""
+
+
+@pytest.fixture(scope="module")
+def awkward_project(tmp_path_factory) -> Path:
+    """The mini project plus terms and a source chosen to trip up a hand-written HTML renderer."""
+    project = copy_project(MINI, tmp_path_factory.mktemp("awkward") / "project")
+    glossary = project / "glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").rstrip("\n") + "\n" + AWKWARD_TERMS, encoding="utf-8")
+    (project / "content" / "sources" / "odd-doi.yaml").write_text(ODD_SOURCE, encoding="utf-8")
+    seed = project / "content" / "sources" / "seed.yaml"
+    seed.write_text(seed.read_text(encoding="utf-8").rstrip("\n") + "\n"
+                    "  - id: cytokines-2\n"
+                    "    quote: \"Adipocytes release cytokines that impair insulin signaling.\"\n"
+                    "    locator: Results, paragraph 1 (again)\n", encoding="utf-8")
+    load_project(project)  # valid data
+    return project
+
+
+@pytest.mark.parametrize("which", ["mini", "awkward", "real", "synthetic"])
+def test_prerendered_site_is_identical_to_markdown_site(which, tmp_path, awkward_project) -> None:
+    if which == "mini":
+        project = copy_project(MINI, tmp_path / "project")
+    elif which == "awkward":
+        project = awkward_project
+    elif which == "real":
+        project = copy_project(ROOT, tmp_path / "project")
+    else:
+        project = bench.make_synthetic_project(ROOT, tmp_path / "project", 60, seed=11)
+    log = _build(project, tmp_path / "on", prerendered=True)
+    _build(project, tmp_path / "off", prerendered=False)
+    _assert_same_site(tmp_path / "on", tmp_path / "off")
+
+    n_terms = len(load_project(project).terms)
+    done, generated = _prerendered_count(log)
+    if which == "synthetic":
+        assert done >= 60  # every synthetic term page at least
+    elif which == "awkward":
+        # 'Sources' (heading id clash), the italic definition and the list-like one fall back.
+        assert 0 < done <= generated - 3
+    else:
+        assert done > n_terms // 2
+
+
+def test_awkward_pages_fall_back_to_markdown_only_where_needed(awkward_project) -> None:
+    project = load_project(awkward_project)
+    renderer = render.Renderer(project)
+    html = prerender.HtmlPages(renderer, prerender.Options(slugify=lambda s, sep: re.sub(r"\W+", sep, s.lower()).strip(sep)))
+    pages = html.pages()
+    declined = {t.id for t in project.terms if render.term_uri(t.id) not in pages}
+    assert declined == {"sources", "italic-term", "numbered"}
+    randle = pages[render.term_uri("randle-cycle")]
+    assert '<a class="term" href="../irs-1/" title="' in randle.html
+    assert ">The *docking* protein</a>" in randle.html            # shown text is literal, not emphasis
+    assert "The &quot;Randle&quot; cycle" not in randle.html.split("</h1>")[0]
+    assert "<h1 id=" in randle.html and "The \"Randle\" cycle &amp; co" in randle.html
+    assert "60619-X" in randle.html and "(09)" in randle.html
+    # the search sees the page only up to its first excluded trailing section
+    assert randle.search_html.endswith("</p>") and "Related terms" not in randle.search_html
+
+
+@pytest.mark.parametrize("page_url", ["", "glossary/", "glossary/x/", "glossary/sections/y/", "sources/z/", "a.html",
+                                      "glossary/index.html"])
+@pytest.mark.parametrize("target", ["", "glossary/", "glossary/x/", "glossary/y/", "glossary/x/deeper/",
+                                    "glossary/sections/y/", "sources/z/", "downloads/glossary.csv", "glossary.json"])
+def test_relative_urls_match_mkdocs(page_url, target) -> None:
+    assert prerender.relative_url(target, page_url) == get_relative_url(target, page_url)
+
+
+def test_turning_prerender_off_is_an_option(tmp_path) -> None:
+    project = copy_project(MINI, tmp_path / "project")
+    log = _build(project, tmp_path / "off", prerendered=False)
+    assert "written as HTML directly" not in log
+    assert "pages rendered from Markdown only (turned off)" in log
+    assert run_build(project, tmp_path / "on").returncode == 0
