@@ -2,7 +2,7 @@
 
 Run from the project folder (the one holding mkdocs.yml)::
 
-    python -m irsite.bench [--sizes 400 2000] [--gen-size 5000] [--repeat 1] [--keep DIR]
+    python -m irsite.bench [--sizes 400 2000] [--gen-size 5000] [--repeat 3] [--keep DIR]
 
 What it measures (every figure is printed, then the ratios against the targets):
 
@@ -14,7 +14,7 @@ What it measures (every figure is printed, then the ratios against the targets):
 * **bare builds**: a bare MkDocs + Material site (same theme settings and Markdown extensions, the
   search plugin, no irsite plugin) with as many one-paragraph pages as the project build renders,
   all but the home page kept out of the nav (``not_in_nav``);
-* **generation alone**: load + validate + render Markdown + exports for ``--gen-size`` added terms,
+* **generation alone**: load + validate + render pages (HTML or Markdown) + exports for ``--gen-size`` added terms,
   in a fresh subprocess (its peak RSS is the memory figure; tracemalloc's peak is shown too), with
   the search-index enrichment timed separately;
 * **the real site**: built as it is (in place, output to a temporary folder, so ``site/`` is never
@@ -48,7 +48,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import markup, render, search
+from . import markup, prerender, render, search
 from .loader import GLOSSARY, RESERVED_TERM_IDS, load_project
 from .model import Project
 
@@ -425,24 +425,34 @@ _DUMMY_INDEX = {"config": {"lang": ["en"], "separator": search.SEPARATOR, "pipel
                 "docs": [{"location": "", "title": "Home", "text": "<p>Home page.</p>"}]}
 
 
+def _prerender_options() -> prerender.Options:
+    """The pre-rendering settings of the project's mkdocs.yml (toc slugify lower-case, permalinks)."""
+    from pymdownx.slugs import slugify
+
+    return prerender.Options(slugify=slugify(case="lower"), permalink_title="Link to this section")
+
+
 def generation_once(root: Path) -> dict:
-    """Load, validate, render every page and export, then build the term-name search documents."""
+    """What the plugin's on_config does: load and validate, render every page (HTML where it is
+    written directly, Markdown otherwise) and the exports; then the term-name search documents."""
     clock, cpu = time.perf_counter, time.process_time
     t0, c0 = clock(), cpu()
     project = load_project(root)
     t1 = clock()
     renderer = render.Renderer(project, render.Site(url="https://example.org/"))
-    pages = renderer.pages()
-    t2 = clock()
-    static = {**renderer.exports(), **renderer.redirects()}
+    output = prerender.generate(renderer, _prerender_options())
     t3, c3 = clock(), cpu()
+    pages = {uri: text for uri, text in output.files.items() if uri.endswith(".md")}
+    static = {uri: text for uri, text in output.files.items() if not uri.endswith(".md")}
     index = search.enrich_index(_DUMMY_INDEX, project, render.term_url)
     t4, c4 = clock(), cpu()
     return {"terms": len(project.terms), "pages": len(pages),
             "markdown_bytes": sum(len(v.encode()) for v in pages.values()),
             "export_bytes": sum(len(v.encode()) for v in static.values()),
             "name_docs": len(index["docs"]) - len(_DUMMY_INDEX["docs"]),
-            "load": t1 - t0, "render": t2 - t1, "exports": t3 - t2, "search": t4 - t3,
+            "html_bytes": sum(len(p.html.encode()) for p in output.prerendered.values()),
+            "prerendered": len(output.prerendered),
+            "load": t1 - t0, "render": t3 - t1, "search": t4 - t3,
             "generate": t3 - t0, "total": t4 - t0, "generate_cpu": c3 - c0, "total_cpu": c4 - c0}
 
 
@@ -589,7 +599,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="numbers of synthetic terms to add and build (default: 400 2000)")
     parser.add_argument("--gen-size", type=int, default=5000,
                         help="synthetic terms for the generation-alone timing (default: 5000)")
-    parser.add_argument("--repeat", type=int, default=1, help="best of this many runs (default: 1)")
+    parser.add_argument("--repeat", type=int, default=3, help="best of this many runs (default: 3)")
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep the copies and built sites")
     parser.add_argument("--project", metavar="DIR", default=".", help="project folder (default: .)")
     parser.add_argument("--seed", type=int, default=2024, help="seed of the synthetic data (default: 2024)")
@@ -718,19 +728,20 @@ def _run(args: argparse.Namespace, src: Path, sizes: list[int], work: Path) -> i
     print(_table(["bare site", "build", "CPU", "per page", "project per page"], rows))
     print()
 
-    print("Generation alone: load + validate + render Markdown + exports, in a fresh interpreter")
+    print("Generation alone: load + validate + render pages and exports, in a fresh interpreter")
     rows = []
     for label, g in ((f"real project ({gen0['terms']} terms)", gen0),
                      (f"copy + {args.gen_size} ({gen['terms']} terms)", gen)):
-        rows.append([label, str(g["pages"]), f"{g['load']:.3f} s", f"{g['render']:.3f} s",
-                     f"{g['exports']:.3f} s", f"{g['generate']:.3f} s", f"{g['generate_cpu']:.3f} s",
+        rows.append([label, f"{g['pages']} ({g['prerendered']})", f"{g['load']:.3f} s", f"{g['render']:.3f} s",
+                     f"{g['generate']:.3f} s", f"{g['generate_cpu']:.3f} s",
                      f"{g['search']:.3f} s", f"{g['total']:.3f} s", _mib(g["maxrss"]),
                      _mib(g["tracemalloc_peak"])])
-    print(_table(["project", "pages", "load+valid.", "render", "exports", "generation", "CPU",
+    print(_table(["project", "pages (HTML)", "load+valid.", "render+exports", "generation", "CPU",
                   "search names", "total", "peak RSS", "tracemalloc"], rows))
     print(f"  generation = load + validate + render pages + exports/redirects (what on_config does, minus git\n"
-          f"  dates); search names = search.enrich_index ({gen['name_docs']:,} name documents at N = "
-          f"{args.gen_size}); Markdown {_kb(gen['markdown_bytes'])}, exports {_kb(gen['export_bytes'])}.\n"
+          f"  dates); pages (HTML) = pages, of which written as HTML directly; search names =\n"
+          f"  search.enrich_index ({gen['name_docs']:,} name documents at N = {args.gen_size}); HTML "
+          f"{_kb(gen['html_bytes'])}, Markdown {_kb(gen['markdown_bytes'])}, exports {_kb(gen['export_bytes'])}.\n"
           f"  peak RSS = the whole worker process; tracemalloc = Python allocations during one generation.")
     print()
 

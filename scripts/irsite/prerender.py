@@ -34,7 +34,7 @@ from typing import Callable
 from . import markup
 from .model import Term
 from .render import (EXTERNAL_LINKS, GLOSSARY_DIR, _INLINE, Renderer, _title_attr, author_short,
-                     citation_text, section_uri, source_uri, term_uri, topic_uri)
+                     section_uri, source_uri, term_uri, topic_uri, yaml_front_matter)
 
 # Python-Markdown's serializer escapes '&' only when it does not start an entity.
 _AMP = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.I)
@@ -512,3 +512,32 @@ class HtmlPages:
         for section in self.p.sections:
             out[section_uri(section.id)] = self.section_page(section.id)
         return {uri: page for uri, page in out.items() if page is not None}
+
+
+@dataclass
+class Output:
+    """Everything one build generates: Markdown and static files by path, pre-rendered pages, splices."""
+
+    files: dict[str, str]
+    prerendered: dict[str, Prerendered]
+    splices: dict[str, tuple[str, str]]       # source page path -> (placeholder paragraph, its HTML)
+
+
+def generate(renderer: Renderer, opts: Options | None) -> Output:
+    """Render everything the build needs; with ``opts`` None, every page is Markdown."""
+    prerendered: dict[str, Prerendered] = {}
+    splices: dict[str, tuple[str, str]] = {}
+    placeholders: dict[str, str] = {}
+    if opts is not None:
+        html_pages = HtmlPages(renderer, opts)
+        prerendered = html_pages.pages()
+        for sid in renderer.p.sources:
+            paragraph = html_pages.cited_by_terms(sid)
+            if paragraph is not None:
+                marker = f"IRSITESPLICE{len(splices)}X"
+                placeholders[sid] = marker
+                splices[source_uri(sid)] = (f"<p>{marker}</p>", paragraph)
+    # The Markdown of a pre-rendered page is never converted; a stub keeps its front matter.
+    stubs = {uri: yaml_front_matter(pre.meta) + f"# {pre.title}\n\n(HTML written by irsite.prerender.)\n"
+             for uri, pre in prerendered.items()}
+    return Output(renderer.files(instead=stubs, placeholders=placeholders), prerendered, splices)

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from typing import Callable, Mapping
 from datetime import date
 from html import escape
-from xml.etree import ElementTree as ET
 
 from . import markup
 from .model import Page, Project, Source, Term
@@ -608,38 +607,42 @@ class Renderer:
         return buf.getvalue()
 
     def glossary_moodle(self) -> str:
-        root = ET.Element("GLOSSARY")
-        info = ET.SubElement(root, "INFO")
-        ET.SubElement(info, "NAME").text = f"{self.site.name}: glossary"
-        ET.SubElement(info, "INTRO").text = (f"Terms of the insulin-resistance reference. Each entry links to "
-                                             f"{self.site.absolute(GLOSSARY_DIR + '/')}.")
-        ET.SubElement(info, "INTROFORMAT").text = "1"
-        for key, value in (("ALLOWDUPLICATEDENTRIES", "0"), ("DISPLAYFORMAT", "dictionary"),
-                           ("SHOWSPECIAL", "1"), ("SHOWALPHABET", "1"), ("SHOWALL", "1"),
-                           ("ALLOWCOMMENTS", "0"), ("USEDYNALINK", "1"), ("DEFAULTAPPROVAL", "1"),
-                           ("GLOBALGLOSSARY", "0"), ("ENTBYPAGE", "20")):
-            ET.SubElement(info, key).text = value
-        entries = ET.SubElement(info, "ENTRIES")
+        """Moodle glossary XML (the format of Moodle's glossary export/import), written directly:
+        ElementTree took half of all export time for large glossaries. Same bytes as
+        ElementTree with ``ET.indent`` (tests compare the two and parse every entry)."""
+        out = ['<?xml version="1.0" encoding="UTF-8"?>\n<GLOSSARY>\n  <INFO>']
+        info = [("NAME", f"{self.site.name}: glossary"),
+                ("INTRO", f"Terms of the insulin-resistance reference. Each entry links to "
+                          f"{self.site.absolute(GLOSSARY_DIR + '/')}."),
+                ("INTROFORMAT", "1"), ("ALLOWDUPLICATEDENTRIES", "0"), ("DISPLAYFORMAT", "dictionary"),
+                ("SHOWSPECIAL", "1"), ("SHOWALPHABET", "1"), ("SHOWALL", "1"), ("ALLOWCOMMENTS", "0"),
+                ("USEDYNALINK", "1"), ("DEFAULTAPPROVAL", "1"), ("GLOBALGLOSSARY", "0"), ("ENTBYPAGE", "20")]
+        out.extend(f"    <{tag}>{_xml(value)}</{tag}>" for tag, value in info)
+        out.append("    <ENTRIES>" if self.p.terms else "    <ENTRIES />")
         for t in self.p.terms:
-            entry = ET.SubElement(entries, "ENTRY")
-            ET.SubElement(entry, "CONCEPT").text = t.term
-            url = self.site.absolute(term_url(t.id))
-            ET.SubElement(entry, "DEFINITION").text = (
-                f"<p>{escape(self.plain_def[t.id])}</p><p><a href=\"{escape(url)}\">{escape(url)}</a></p>")
-            ET.SubElement(entry, "FORMAT").text = "1"
-            ET.SubElement(entry, "USEDYNALINK").text = "1"
-            ET.SubElement(entry, "CASESENSITIVE").text = "0"
-            ET.SubElement(entry, "FULLMATCH").text = "1"
-            ET.SubElement(entry, "TEACHERENTRY").text = "1"
-            aliases = ET.SubElement(entry, "ALIASES")
-            for alias in t.aliases:
-                ET.SubElement(ET.SubElement(aliases, "ALIAS"), "NAME").text = alias
-            categories = ET.SubElement(entry, "CATEGORIES")
-            category = ET.SubElement(categories, "CATEGORY")
-            ET.SubElement(category, "NAME").text = self.p.section_by_id[t.section].title
-            ET.SubElement(category, "USEDYNALINK").text = "0"
-        ET.indent(root)
-        return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+            url = escape(self.site.absolute(term_url(t.id)))
+            definition = f"<p>{escape(self.plain_def[t.id])}</p><p><a href=\"{url}\">{url}</a></p>"
+            out.append("      <ENTRY>")
+            out.append(f"        <CONCEPT>{_xml(t.term)}</CONCEPT>")
+            out.append(f"        <DEFINITION>{_xml(definition)}</DEFINITION>")
+            out.append("        <FORMAT>1</FORMAT>\n        <USEDYNALINK>1</USEDYNALINK>\n"
+                       "        <CASESENSITIVE>0</CASESENSITIVE>\n        <FULLMATCH>1</FULLMATCH>\n"
+                       "        <TEACHERENTRY>1</TEACHERENTRY>")
+            if t.aliases:
+                out.append("        <ALIASES>")
+                for alias in t.aliases:
+                    out.append(f"          <ALIAS>\n            <NAME>{_xml(alias)}</NAME>\n          </ALIAS>")
+                out.append("        </ALIASES>")
+            else:
+                out.append("        <ALIASES />")
+            out.append("        <CATEGORIES>\n          <CATEGORY>\n"
+                       f"            <NAME>{_xml(self.p.section_by_id[t.section].title)}</NAME>\n"
+                       "            <USEDYNALINK>0</USEDYNALINK>\n          </CATEGORY>\n        </CATEGORIES>")
+            out.append("      </ENTRY>")
+        if self.p.terms:
+            out.append("    </ENTRIES>")
+        out.append("  </INFO>\n</GLOSSARY>\n")
+        return "\n".join(out)
 
     def robots_txt(self) -> str:
         return f"User-agent: *\nAllow: /\n\nSitemap: {self.site.absolute('sitemap.xml')}\n"
@@ -649,6 +652,11 @@ class Renderer:
                 "glossary.json": self.glossary_json(),
                 "downloads/glossary.csv": self.glossary_csv(),
                 "downloads/glossary-moodle.xml": self.glossary_moodle()}
+
+
+def _xml(text: str) -> str:
+    """XML character data, escaped as ElementTree escapes it."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class Citations:
