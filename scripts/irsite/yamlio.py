@@ -124,6 +124,15 @@ def _build(node: yaml.Node, active: set[int]) -> Any:
 
 
 def _load(text: str) -> Any:
+    from . import yamlfast  # imports this module's LineDict/LineList
+
+    fast = yamlfast.load(text)
+    if fast is not yamlfast.DECLINED:
+        return fast
+    return _load_with_pyyaml(text)
+
+
+def _load_with_pyyaml(text: str) -> Any:
     node = yaml.compose(text, Loader=_Composer)  # noqa: S506 - composing nodes runs no code
     return None if node is None else _build(node, set())
 
