@@ -102,6 +102,11 @@ def _relative_url(to_url: str, from_url: str) -> str:
     return rel + "/" if to_url.endswith("/") else rel
 
 
+@functools.lru_cache(maxsize=65536)
+def _target_url(path: str) -> str:
+    return page_url(path) if path.endswith(".md") else path
+
+
 class Declined(Exception):
     """The data holds something this module does not model; MkDocs renders the Markdown instead."""
 
@@ -144,6 +149,14 @@ class Options:
     permalink: str = "&para;"
     permalink_class: str = "headerlink"
     permalink_title: str = "Link to this section"
+    _slugs: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def slug(self, inner_html: str) -> str:
+        """The toc extension's id for a heading with this inner HTML (before de-duplication)."""
+        slug = self._slugs.get(inner_html)
+        if slug is None:
+            slug = self._slugs[inner_html] = self.slugify(html.unescape(inner_html), self.separator)
+        return slug
 
 
 class _Page:
@@ -152,6 +165,10 @@ class _Page:
     def __init__(self, src_uri: str, opts: Options):
         self.src_uri = src_uri
         self.url = page_url(src_uri)
+        parent, _, last = self.url.rstrip("/").rpartition("/")
+        # Links to anything outside a folder-style page URL go up one level first (cached per folder).
+        self.folder = parent + "/" if parent else ""
+        self.is_folder = bool(last) and "." not in last and self.url.endswith("/")
         self.opts = opts
         self.blocks: list[str] = []
         self.flat: list[Heading] = []
@@ -164,7 +181,11 @@ class _Page:
         path, _, anchor = target_uri.partition("#")
         if not path:
             return "#" + anchor
-        url = relative_url(page_url(path) if path.endswith(".md") else path, self.url)
+        to_url = _target_url(path)
+        if self.is_folder and not (to_url + "/").startswith(self.url):
+            url = _relative_to_folder(to_url, self.folder)
+        else:
+            url = relative_url(to_url, self.url)
         if anchor:
             self.links.append((path, anchor))
             return f"{url}#{anchor}"
@@ -190,7 +211,7 @@ class _Page:
             if explicit:
                 hid = explicit
             else:
-                hid = self.opts.slugify(html.unescape(inner), self.opts.separator)
+                hid = self.opts.slug(inner)
                 if hid in used or not hid:
                     raise Declined(f"heading id {hid!r} would need de-duplication")
                 used.add(hid)

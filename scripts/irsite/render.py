@@ -595,7 +595,9 @@ class Renderer:
                  "definition": self.plain_def[t.id], "url": term_url(t.id)} for t in self.p.terms]
 
     def glossary_json(self) -> str:
-        return json.dumps(self.glossary_records(), ensure_ascii=False, indent=1) + "\n"
+        # One record per line: readable, diff-friendly, and written by the C encoder.
+        records = self.glossary_records()
+        return "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n]\n" if records else "[]\n"
 
     def glossary_csv(self) -> str:
         buf = io.StringIO()

@@ -336,6 +336,14 @@ def _single_quoted(s: str) -> tuple[str, str]:
 
 def _bracketed(s: str, open_: str, close: str) -> tuple[str, str]:
     """``[a, "b"] # c`` -> ('a, "b"', ' # c'); quotes may hold brackets."""
+    if "'" not in s and '"' not in s and s.count("[") + s.count("{") == 1:
+        end = s.find(close)
+        if end < 0 or s.count("]") + s.count("}") != 1:
+            raise _Decline
+        rest = s[end + 1:]
+        if rest and not rest.startswith(" "):
+            raise _Decline
+        return s[1:end], rest
     depth = 0
     i = 0
     while i < len(s):
@@ -377,6 +385,11 @@ def _split_flow(inner: str) -> list[str]:
     """Items of a one-line flow collection (no trailing or empty items)."""
     if not inner.strip(" "):
         return []
+    if "'" not in inner and '"' not in inner and "[" not in inner:
+        items = [item.strip(" ") for item in inner.split(",")]
+        if not all(items):
+            raise _Decline
+        return items
     items: list[str] = []
     buf: list[str] = []
     i = 0
