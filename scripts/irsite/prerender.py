@@ -111,6 +111,17 @@ class Declined(Exception):
     """The data holds something this module does not model; MkDocs renders the Markdown instead."""
 
 
+def _declinable(render_page: Callable[..., "Prerendered"]) -> Callable[..., "Prerendered | None"]:
+    """A page renderer that returns None instead of raising Declined."""
+    @functools.wraps(render_page)
+    def wrapper(*args, **kwargs):
+        try:
+            return render_page(*args, **kwargs)
+        except Declined:
+            return None
+    return wrapper
+
+
 @dataclass
 class Heading:
     level: int
@@ -311,13 +322,8 @@ class HtmlPages:
 
     # -- pages ----------------------------------------------------------------------------------
 
-    def term_page(self, term: Term) -> Prerendered | None:
-        try:
-            return self._term_page(term)
-        except Declined:
-            return None
-
-    def _term_page(self, term: Term) -> Prerendered:
+    @_declinable
+    def term_page(self, term: Term) -> Prerendered:
         r, p = self.r, self.p
         uri = term_uri(term.id)
         page = _Page(uri, self.opts)
@@ -419,13 +425,8 @@ class HtmlPages:
         lang, _, code = parts[3].partition("\n")
         page.blocks.append(f'<pre class="highlight"><code class="language-{lang}">{_code(code.rstrip(chr(10)))}</code></pre>')
 
-    def glossary_index(self) -> Prerendered | None:
-        try:
-            return self._glossary_index()
-        except Declined:
-            return None
-
-    def _glossary_index(self) -> Prerendered:
+    @_declinable
+    def glossary_index(self) -> Prerendered:
         r, p = self.r, self.p
         uri = f"{GLOSSARY_DIR}/index.md"
         page = _Page(uri, self.opts)
@@ -457,13 +458,8 @@ class HtmlPages:
         description = f"All {n} terms of the insulin-resistance reference, A to Z, with short definitions."
         return page.finish({"title": "Glossary", "description": description}, "Glossary")
 
-    def print_page(self) -> Prerendered | None:
-        try:
-            return self._print_page()
-        except Declined:
-            return None
-
-    def _print_page(self) -> Prerendered:
+    @_declinable
+    def print_page(self) -> Prerendered:
         r, p = self.r, self.p
         page = _Page(f"{GLOSSARY_DIR}/print.md", self.opts)
         page.heading(1, "Glossary of insulin resistance (A–Z)")
@@ -481,13 +477,8 @@ class HtmlPages:
                 "search": {"exclude": True}}
         return page.finish(meta, "Glossary of insulin resistance (A–Z)")
 
-    def section_page(self, section_id: str) -> Prerendered | None:
-        try:
-            return self._section_page(section_id)
-        except Declined:
-            return None
-
-    def _section_page(self, section_id: str) -> Prerendered:
+    @_declinable
+    def section_page(self, section_id: str) -> Prerendered:
         r, p = self.r, self.p
         section = p.section_by_id[section_id]
         uri = section_uri(section_id)

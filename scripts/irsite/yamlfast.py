@@ -102,18 +102,22 @@ class _Reader:
             self.i += 1
             out[key] = self.value(rest, indent, line_no)
             out.lines[key] = line_no + 1
-            self._skip()
-            if self.i >= len(self.lines):
-                return out
-            ind = self._indent()
-            if ind < indent:
-                return out
-            if ind > indent:
-                raise _Decline
-            text = self.lines[self.i][indent:]
-            if text.startswith("- ") or text == "-":
+            text = self._next_entry(indent)
+            if text is None or _is_dash(text):
                 return out  # a sequence at the parent's level ends this mapping... or is an error
-        return out
+
+    def _next_entry(self, indent: int) -> str | None:
+        """The next entry line's text from column ``indent`` if it is at that column; None at the
+        end of the document or of this block (a less-indented line)."""
+        self._skip()
+        if self.i >= len(self.lines):
+            return None
+        ind = self._indent()
+        if ind < indent:
+            return None
+        if ind > indent:
+            raise _Decline
+        return self.lines[self.i][indent:]
 
     def sequence(self, indent: int) -> LineList:
         out = LineList()
@@ -121,7 +125,7 @@ class _Reader:
         while True:
             line = self.lines[self.i]
             text = line[indent:]
-            if not (text.startswith("- ") or text == "-"):
+            if not _is_dash(text):
                 raise _Decline
             item = text[2:]
             stripped = item.lstrip(" ")
@@ -136,15 +140,8 @@ class _Reader:
                 out.append(self.inline(stripped, line_no))
                 self._after_scalar(indent)
             out.lines.append(line_no + 1)
-            self._skip()
-            if self.i >= len(self.lines):
-                return out
-            ind = self._indent()
-            if ind < indent:
-                return out
-            if ind > indent:
-                raise _Decline
-            if not (self.lines[self.i][indent:].startswith("- ") or self.lines[self.i][indent:] == "-"):
+            text = self._next_entry(indent)
+            if text is None or not _is_dash(text):
                 return out
 
     def value(self, rest: str, indent: int, line_no: int) -> Any:
@@ -286,6 +283,11 @@ class _Reader:
             out[key] = self.flow_list(value, line_no, nested=True) if value.startswith("[") else _flow_scalar(value)
             out.lines[key] = line_no + 1
         return out
+
+
+def _is_dash(text: str) -> bool:
+    """A block sequence entry: '- ' or a lone '-'."""
+    return text.startswith("- ") or text == "-"
 
 
 def _plain(s: str) -> str:
