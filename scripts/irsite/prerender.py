@@ -33,7 +33,7 @@ from typing import Callable
 
 from . import markup
 from .model import Term
-from .render import (EXTERNAL_LINKS, GLOSSARY_DIR, _INLINE, Renderer, _title_attr, author_short,
+from .render import (EXTERNAL_LINKS, GLOSSARY_DIR, _INLINE, Renderer, _title_attr, author_short, identifiers,
                      section_uri, source_uri, term_uri, topic_uri, yaml_front_matter)
 
 # Python-Markdown's serializer escapes '&' only when it does not start an entity.
@@ -390,15 +390,7 @@ class HtmlPages:
     @staticmethod
     def _identifier_links(source) -> list[str]:
         """As render.identifier_links, in HTML."""
-        links = []
-        if source.doi:
-            links.append((f"doi:{source.doi}", f"https://doi.org/{source.doi}"))
-        if source.pmid:
-            links.append((f"PMID {source.pmid}", f"https://pubmed.ncbi.nlm.nih.gov/{source.pmid}/"))
-        if source.pmcid:
-            links.append((source.pmcid, f"https://www.ncbi.nlm.nih.gov/pmc/articles/{source.pmcid}/"))
-        if source.url:
-            links.append(("web page", source.url))
+        links = identifiers(source)
         out = []
         for text, url in links:
             if re.search(r"[\s<>\"'`\\]", url) or url.count("(") != url.count(")"):

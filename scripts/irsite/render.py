@@ -15,8 +15,8 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
 from datetime import date
+from typing import Callable, Mapping
 from html import escape
 
 from . import markup
@@ -137,17 +137,22 @@ def citation_text(source: Source, markdown: bool = True) -> str:
     return " ".join(p if p.endswith((".", "?", "!")) else p + "." for p in parts if p.strip("."))
 
 
-def identifier_links(source: Source) -> list[str]:
+def identifiers(source: Source) -> list[tuple[str, str]]:
+    """(link text, URL) of a source's DOI, PubMed, PMC and web links."""
     links = []
     if source.doi:
-        links.append(f"[doi:{source.doi}](https://doi.org/{source.doi})")
+        links.append((f"doi:{source.doi}", f"https://doi.org/{source.doi}"))
     if source.pmid:
-        links.append(f"[PMID {source.pmid}](https://pubmed.ncbi.nlm.nih.gov/{source.pmid}/)")
+        links.append((f"PMID {source.pmid}", f"https://pubmed.ncbi.nlm.nih.gov/{source.pmid}/"))
     if source.pmcid:
-        links.append(f"[{source.pmcid}](https://www.ncbi.nlm.nih.gov/pmc/articles/{source.pmcid}/)")
+        links.append((source.pmcid, f"https://www.ncbi.nlm.nih.gov/pmc/articles/{source.pmcid}/"))
     if source.url:
-        links.append(f"[web page]({source.url})")
+        links.append(("web page", source.url))
     return links
+
+
+def identifier_links(source: Source) -> list[str]:
+    return [f"[{text}]({url})" for text, url in identifiers(source)]
 
 
 EXTERNAL_LINKS = {
@@ -541,13 +546,6 @@ class Renderer:
         return "\n".join(out)
 
     # -- everything -----------------------------------------------------------------------------
-
-    def page_uris(self) -> list[str]:
-        """The paths of all generated Markdown pages."""
-        return [f"{GLOSSARY_DIR}/index.md", f"{GLOSSARY_DIR}/print.md", f"{SOURCES_DIR}/index.md",
-                f"{TOPICS_DIR}/index.md", *(term_uri(t.id) for t in self.p.terms),
-                *(section_uri(s.id) for s in self.p.sections), *(source_uri(s) for s in self.p.sources),
-                *(topic_uri(p.slug) for p in self.p.pages)]
 
     def pages(self, instead: Mapping[str, str] | None = None, placeholders: dict[str, str] | None = None) -> dict[str, str]:
         """All generated Markdown pages, keyed by their path in the docs tree.
