@@ -41,6 +41,8 @@ def citation_keys(inner: str) -> list[str]:
 
 def unsafe_markup(text: str) -> list[str]:
     """Describe each kind of unsafe markup found in ``text`` (raw HTML, script links, handlers)."""
+    if "<" not in text and "&" not in text and ":" not in text and "{" not in text:
+        return []  # none of the patterns below can match (each needs one of these characters)
     found = []
     plain = _CODE_SPAN.sub("", _AUTOLINK.sub("", text))
     match = _RAW_HTML.search(plain)
@@ -79,13 +81,19 @@ def fold_name(name: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", name).casefold()).strip()
 
 
+_LINE_START = re.compile(r"\s*(?:[-*+>]|\d+[.)])?\s*(?:\*\*|__|\*|_)?")
+
+
 def starts_sentence(text: str, pos: int) -> bool:
     """True when ``pos`` begins a sentence, a paragraph or a list item in ``text``."""
-    line = text[text.rfind("\n", 0, pos) + 1:pos]
-    if re.fullmatch(r"\s*(?:[-*+>]|\d+[.)])?\s*(?:\*\*|__|\*|_)?", line):
+    line_start = text.rfind("\n", 0, pos) + 1
+    if _LINE_START.fullmatch(text, line_start, pos):
         return True
-    before = text[:pos].rstrip(" *_")
-    return not before or before.endswith((".", "!", "?", "\n"))
+    # The text before ``pos`` without trailing spaces and emphasis marks (no copy of the prefix).
+    end = pos
+    while end > 0 and text[end - 1] in " *_":
+        end -= 1
+    return end == 0 or text[end - 1] in ".!?\n"
 
 
 def plain_text(markdown: str, term_names: dict[str, str] | None = None, lower: set[str] | None = None) -> str:
@@ -104,11 +112,14 @@ def plain_text(markdown: str, term_names: dict[str, str] | None = None, lower: s
             name = name[0].lower() + name[1:]
         return name
 
-    text = TERM_LINK.sub(term, markdown)
-    text = CITATION.sub("", text)
-    text = _MD_LINK.sub(lambda m: m.group(1), text)
-    text = _STRONG.sub(r"\2", text)
-    text = _EMPHASIS.sub(r"\1", text)
+    text = markdown
+    if "[" in text:
+        text = TERM_LINK.sub(term, text)
+        text = CITATION.sub("", text)
+        text = _MD_LINK.sub(lambda m: m.group(1), text)
+    if "*" in text or "_" in text:
+        text = _STRONG.sub(r"\2", text)
+        text = _EMPHASIS.sub(r"\1", text)
     text = text.replace("`", "")
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     return _SPACES.sub(" ", text).strip()

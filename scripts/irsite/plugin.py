@@ -30,7 +30,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from . import dates, prerender, render, search
+from . import dates, prerender, render, search, speed
 from .loader import GLOSSARY, load_project
 from .problems import DataError
 
@@ -75,29 +75,8 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
         for path in (root / GLOSSARY, root / "content"):
             if str(path) not in config.watch and path.exists():
                 config.watch.append(str(path))
-        try:
-            self.project = load_project(root)
-        except DataError as exc:
-            raise PluginError(exc.report()) from None
-
-        site = render.Site(url=config.site_url or "https://example.org/", name=config.site_name,
-                           term_dates=dates.term_dates(self.project), page_dates=dates.page_dates(self.project))
-        self.renderer = render.Renderer(self.project, site)
-        reason = _prerender_unsupported(config) if self.config.prerender else "turned off"
-        opts = None
-        if reason is None:
-            toc = config.mdx_configs.get("toc", {})
-            opts = prerender.Options(slugify=toc["slugify"], separator=toc.get("separator", "-"),
-                                     permalink_title=toc.get("permalink_title", "Permanent link"))
-        output = prerender.generate(self.renderer, opts)
-        files, self.prerendered, self.splices = output.files, output.prerendered, output.splices
-        if reason is None:
-            log.debug("irsite: %d of %d generated pages written as HTML directly",
-                      len(self.prerendered), sum(uri.endswith(".md") for uri in files))
-        else:
-            log.debug("irsite: pages rendered from Markdown only (%s)", reason)
-        self.generated = {uri: text for uri, text in files.items() if uri.endswith(".md")}
-        self.static = {uri: text for uri, text in files.items() if not uri.endswith(".md")}
+        with speed.paused_gc():
+            self._generate(root, config)
         config.nav = self._expand_nav(config.nav)
 
         if "irsite/restore-content" not in config.plugins:
@@ -120,6 +99,31 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
             shutil.rmtree(self.staging, ignore_errors=True)
             config.site_dir = self.staging
         return config
+
+    def _generate(self, root: Path, config: Any) -> None:
+        """Load, validate and render everything (the plugin's whole share of the build's work)."""
+        try:
+            self.project = load_project(root)
+        except DataError as exc:
+            raise PluginError(exc.report()) from None
+        site = render.Site(url=config.site_url or "https://example.org/", name=config.site_name,
+                           term_dates=dates.term_dates(self.project), page_dates=dates.page_dates(self.project))
+        self.renderer = render.Renderer(self.project, site)
+        reason = _prerender_unsupported(config) if self.config.prerender else "turned off"
+        opts = None
+        if reason is None:
+            toc = config.mdx_configs.get("toc", {})
+            opts = prerender.Options(slugify=toc["slugify"], separator=toc.get("separator", "-"),
+                                     permalink_title=toc.get("permalink_title", "Permanent link"))
+        output = prerender.generate(self.renderer, opts)
+        files, self.prerendered, self.splices = output.files, output.prerendered, output.splices
+        if reason is None:
+            log.debug("irsite: %d of %d generated pages written as HTML directly",
+                      len(self.prerendered), sum(uri.endswith(".md") for uri in files))
+        else:
+            log.debug("irsite: pages rendered from Markdown only (%s)", reason)
+        self.generated = {uri: text for uri, text in files.items() if uri.endswith(".md")}
+        self.static = {uri: text for uri, text in files.items() if not uri.endswith(".md")}
 
     def _expand_nav(self, nav: Any) -> Any:
         """Turn the nav entries for the generated index pages into sections listing their pages."""

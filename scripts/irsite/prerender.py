@@ -146,11 +146,23 @@ class Prerendered:
     anchors: set[str]                         # every id on the page
     links_to_anchors: list[tuple[str, str]]   # (target src_uri, anchor) of links to other pages
     title: str
-    search_html: str                          # the HTML before the trailing search-excluded sections
+    search_end: int                           # where the trailing search-excluded sections begin
 
     @property
     def toc_tokens(self) -> list[dict]:
         return [h.token() for h in self.headings]
+
+    @property
+    def search_html(self) -> str:
+        """What Material's search needs to see of the page to index it exactly as the full HTML.
+
+        Its parser indexes nothing of a section whose heading has ``data-search-exclude``, nor of a
+        paragraph with it, and takes only the text of links: so the page up to its trailing excluded
+        sections, without excluded paragraphs and without link tags (their text stays), gives the
+        same index entries with half the parsing. The build test compares the search index with
+        and without pre-rendering.
+        """
+        return _NOT_INDEXED.sub("", self.html[:self.search_end])
 
 
 @dataclass
@@ -161,6 +173,17 @@ class Options:
     permalink_class: str = "headerlink"
     permalink_title: str = "Link to this section"
     _slugs: dict[str, str] = field(default_factory=dict, repr=False)
+    _headings: dict[tuple, str] = field(default_factory=dict, repr=False)
+
+    def heading_html(self, level: int, attrs: str, hid: str, inner: str) -> str:
+        """A heading element with its permalink, as the toc extension writes it."""
+        key = (level, attrs, hid, inner)
+        out = self._headings.get(key)
+        if out is None:
+            link = (f'<a class="{self.permalink_class}" href="#{hid}" '
+                    f'title="{_attr(self.permalink_title)}">{self.permalink}</a>')
+            out = self._headings[key] = f'<h{level}{attrs} id="{hid}">{inner}{link}</h{level}>'
+        return out
 
     def slug(self, inner_html: str) -> str:
         """The toc extension's id for a heading with this inner HTML (before de-duplication)."""
@@ -168,6 +191,14 @@ class Options:
         if slug is None:
             slug = self._slugs[inner_html] = self.slugify(html.unescape(inner_html), self.separator)
         return slug
+
+
+# In the HTML written here: link tags other than heading permalinks, and paragraphs excluded from search.
+_NOT_INDEXED = re.compile(r'<a (?![^>]*class="headerlink")[^>]*>|</a>(?!</h[1-6]>)|<p data-search-exclude>.*?</p>',
+                          re.S)
+
+# (folder of a page, target docs path) -> (target URL + "/", relative URL from a page in that folder).
+_FOLDER_LINKS: dict[tuple[str, str], tuple[str, str]] = {}
 
 
 class _Page:
@@ -192,15 +223,25 @@ class _Page:
         path, _, anchor = target_uri.partition("#")
         if not path:
             return "#" + anchor
-        to_url = _target_url(path)
-        if self.is_folder and not (to_url + "/").startswith(self.url):
-            url = _relative_to_folder(to_url, self.folder)
-        else:
-            url = relative_url(to_url, self.url)
+        url = self.outside_folder(path)
+        if url is None:
+            url = relative_url(_target_url(path), self.url)
         if anchor:
             self.links.append((path, anchor))
             return f"{url}#{anchor}"
         return url
+
+    def outside_folder(self, path: str) -> str | None:
+        """The relative URL of docs file ``path`` when this page's URL is a folder and the target
+        lies outside it (the same for every page in the folder, so it is computed once); else None."""
+        if not self.is_folder:
+            return None
+        cached = _FOLDER_LINKS.get((self.folder, path))
+        if cached is None:
+            to_url = _target_url(path)
+            cached = _FOLDER_LINKS[(self.folder, path)] = (to_url + "/", _relative_to_folder(to_url, self.folder))
+        slashed, url = cached
+        return None if slashed.startswith(self.url) else url
 
     def heading(self, level: int, name: str, exclude: bool = False, id_: str | None = None) -> None:
         """Add a heading; ``name`` is plain text. Ids are assigned in :meth:`finish`, like toc does."""
@@ -227,13 +268,11 @@ class _Page:
                     raise Declined(f"heading id {hid!r} would need de-duplication")
                 used.add(hid)
             self.anchors.add(hid)
-            attrs = self.blocks[index]
-            link = (f'<a class="{self.opts.permalink_class}" href="#{hid}" '
-                    f'title="{_attr(self.opts.permalink_title)}">{self.opts.permalink}</a>')
-            self.blocks[index] = f'<h{level}{attrs} id="{hid}">{inner}{link}</h{level}>'
+            self.blocks[index] = self.opts.heading_html(level, self.blocks[index], hid, inner)
             self.flat.append(Heading(level, hid, inner))
+        search_end = sum(map(len, self.blocks[:searchable])) + max(0, searchable - 1)
         return Prerendered(self.src_uri, meta, "\n".join(self.blocks), _nest(self.flat), self.anchors,
-                           self.links, title, "\n".join(self.blocks[:searchable]))
+                           self.links, title, search_end)
 
 
 def _nest(flat: list[Heading]) -> list[Heading]:
@@ -270,6 +309,8 @@ class HtmlPages:
         self.p = renderer.p
         self.opts = opts
         self._tips: dict[str, str] = {}
+        self._fragments: dict[tuple, str] = {}
+        self._identifiers: dict[str, list[str]] = {}
 
     # -- inline -------------------------------------------------------------------------------
 
@@ -280,8 +321,22 @@ class HtmlPages:
         name = term.term
         if shown is None and mid_sentence and term.id in self.r.lower_first:
             name = name[0].lower() + name[1:]
-        title = f' title="{self._tooltip_attr(term.id)}"' if tooltip else ""
-        return f'<a class="term" href="{page.href(term_uri(term.id))}"{title}>{_data(shown or name)}</a>'
+        shown = shown or name
+        target = term_uri(term.id)
+        return self._per_folder(page, target, ("term", term.id, shown, tooltip), lambda: (
+            f'<a class="term" href="{page.href(target)}"'
+            + (f' title="{self._tooltip_attr(term.id)}"' if tooltip else "") + f">{_data(shown)}</a>"))
+
+    def _per_folder(self, page: _Page, target: str, key: tuple, make: Callable[[], str]) -> str:
+        """HTML whose only page-dependent part is the relative URL of ``target`` (a docs path
+        without an anchor): made once for all pages of a folder that link outside that folder."""
+        if page.outside_folder(target) is None:
+            return make()
+        key = (page.folder, *key)
+        fragment = self._fragments.get(key)
+        if fragment is None:
+            fragment = self._fragments[key] = make()
+        return fragment
 
     def _tooltip_attr(self, term_id: str) -> str:
         attr = self._tips.get(term_id)
@@ -344,8 +399,9 @@ class HtmlPages:
             for ref in term.related:
                 other = p.resolve_term(ref)
                 assert other is not None
-                link = self._term_link(page, other.id, other.term, tooltip=False)
-                items.append(f"<li>{link}: {_data(r.first[other.id])}</li>")
+                items.append(self._per_folder(page, term_uri(other.id), ("related", other.id), lambda: (
+                    f"<li>{self._term_link(page, other.id, other.term, tooltip=False)}: "
+                    f"{_data(r.first[other.id])}</li>")))
             page.blocks.append("<ul>\n" + "\n".join(items) + "\n</ul>")
         page.heading(2, "Sources", exclude=True)
         items = []
@@ -353,11 +409,11 @@ class HtmlPages:
         for n, key in enumerate(term.sources, start=1):
             sid, _, eid = key.partition("#")
             source = p.sources[sid]
-            target = source_uri(sid) + (f"#{eid}" if eid else "")
-            line = f'<a href="{page.href(target)}">{_data(r.cite_plain[sid])}</a>'
-            ids = self._identifier_links(source)
-            if ids:
-                line += " " + " · ".join(ids)
+            if eid:
+                line = self._source_line(page, source, f"{source_uri(sid)}#{eid}")
+            else:
+                line = self._per_folder(page, source_uri(sid), ("source", sid),
+                                        lambda: self._source_line(page, source, source_uri(sid)))
             if eid:
                 ex = source.excerpts[eid]
                 quote = (f"<blockquote>\n<p>{_block_data(ex.quote)}</p>\n"
@@ -387,15 +443,23 @@ class HtmlPages:
         self._cite_block(page, term.term, f"{GLOSSARY_DIR}/{term.id}/", changed, "Glossary entry", f"irref-{term.id}")
         return page.finish({"title": term.term, "description": r.plain_def[term.id]}, term.term)
 
-    @staticmethod
-    def _identifier_links(source) -> list[str]:
+    def _source_line(self, page: _Page, source, target: str) -> str:
+        """A source in a term page's list: its citation, linked, and its identifier links."""
+        line = f'<a href="{page.href(target)}">{_data(self.r.cite_plain[source.id])}</a>'
+        ids = self._identifier_links(source)
+        return line + " " + " · ".join(ids) if ids else line
+
+    def _identifier_links(self, source) -> list[str]:
         """As render.identifier_links, in HTML."""
-        links = identifiers(source)
+        out = self._identifiers.get(source.id)
+        if out is not None:
+            return out
         out = []
-        for text, url in links:
+        for text, url in identifiers(source):
             if re.search(r"[\s<>\"'`\\]", url) or url.count("(") != url.count(")"):
                 raise Declined(f"link {url!r}")
             out.append(f'<a href="{_attr(url)}">{_data(text)}</a>')
+        self._identifiers[source.id] = out
         return out
 
     def _cite_block(self, page: _Page, title: str, url_path: str, changed: str, kind: str, key: str) -> None:
