@@ -168,6 +168,13 @@ def test_generated_documents_read_the_same(lines, mutations, data) -> None:
     "- a: 1\n  b: 2\n- c: 3\n",
     "a: &x 1\nb: *x\n",                  # anchors: declined
     "a: !!int 3\n",
+    'a: ["x, y", "z]", ""]\n',          # commas, brackets and nothing inside quotes
+    "a: [a#b, c-, d-e]  # ids\n",
+    "a: [a,b , c]\n",
+    "a: [a, ]\n",                        # trailing comma: declined
+    "a: []\n",
+    "a: [a, b]x\n",                      # text after the list: an error
+    'a: {k: ["x", "y"], j: [p, q]}\n',
 ])
 def test_edge_cases(text: str) -> None:
     _check(text)

@@ -410,6 +410,8 @@ def _check_links(text: str, shown: str, line: int, what: str, project: Project,
     def at(pos: int) -> int:
         return line_of(text.count("\n", 0, pos)) if line_of else line
 
+    if "[" not in text and "!quote" not in text:
+        return  # no term link, citation or quote line (the common case for short texts)
     for m in markup.TERM_LINK.finditer(text):
         ref = m.group(1)
         if project.resolve_term(ref) is None:

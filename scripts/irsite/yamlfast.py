@@ -26,6 +26,11 @@ _NON_PRINTABLE = re.compile("[^\x0a\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U000100
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)")
 _BLOCK_HEADER = re.compile(r"([>|])(-?)$")
 _PLAIN_BAD_START = set("-?:,[]{}#&*!|>'\"%@`")
+# A flow list of plain ids ([a, b-c, d#e]) or of double-quoted text without escapes (["a", "b c"]).
+_SIMPLE_LIST = re.compile(r'\[ *((?:[a-z0-9][a-z0-9#-]*(?: *, *[a-z0-9][a-z0-9#-]*)*)'
+                          r'|(?:"[^"\\]*"(?: *, *"[^"\\]*")*)) *\]')
+_PLAIN_ITEM = re.compile(r"[a-z0-9][a-z0-9#-]*")
+_QUOTED_ITEM = re.compile(r'"([^"\\]*)"')
 _FLOW_PLAIN_BAD = re.compile(r"[\[\]{},]| #|: |:$|^[-?:#!&*|>'\"%@`]")
 
 
@@ -249,6 +254,21 @@ class _Reader:
         return _plain(s)
 
     def flow_list(self, s: str, line_no: int, nested: bool = False) -> LineList:
+        simple = _SIMPLE_LIST.match(s)
+        if simple:
+            # The common shapes, [id, id] and ["text", "text"], in one step (same values as below).
+            rest = s[simple.end():]
+            if nested:
+                if rest.strip(" "):
+                    raise _Decline
+            else:
+                _only_comment(rest)
+            inner = simple.group(1)
+            items = _QUOTED_ITEM.findall(inner) if inner.startswith('"') else _PLAIN_ITEM.findall(inner)
+            out = LineList(items)
+            out.line = line_no + 1
+            out.lines = [line_no + 1] * len(items)
+            return out
         inner, rest = _bracketed(s, "[", "]")
         if nested:
             if rest.strip(" "):
