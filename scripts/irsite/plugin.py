@@ -8,7 +8,8 @@ All logic lives in MkDocs-free modules; this file only handles build events:
 * ``on_files``: add the generated pages and exports as virtual files (never written into ``docs/``);
 * ``on_pre_page``: pages whose HTML :mod:`irsite.prerender` wrote directly skip the Markdown step;
 * ``on_page_content``: splice in pre-rendered lists, and refuse any script that reached a generated page;
-* ``on_post_build``: add the term-name documents to the search index, then publish the staged site.
+* ``on_post_build``: add the term-name documents (made meanwhile by :mod:`irsite.namedocs`) to the
+  search index, then publish the staged site.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from . import dates, prerender, render, search, speed
+from . import dates, namedocs, prerender, render, search, speed
 from .loader import GLOSSARY, load_project
 from .problems import DataError
 
@@ -60,6 +61,7 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
         self.prerendered: dict[str, prerender.Prerendered] = {}
         self.splices: dict[str, tuple[str, str]] = {}
         self.hidden: dict[str, str] = {}
+        self.name_documents: namedocs.NameDocuments | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -85,6 +87,11 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
         searcher = config.plugins.get("material/search") or config.plugins.get("search")
         if searcher is not None and hasattr(searcher.config, "separator"):
             searcher.config.separator = search.SEPARATOR
+        # The term-name search documents are needed only when the build ends: on a machine with a
+        # second CPU they are made there while MkDocs renders the pages (see irsite.namedocs).
+        self._stop_name_documents()
+        if searcher is not None:
+            self.name_documents = namedocs.NameDocuments(root, self.project, self.config.search_typos)
 
         # The model and the pre-rendered pages live until the build ends; freezing them keeps
         # Python's cyclic garbage collector from re-scanning them on every full collection while
@@ -192,8 +199,14 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
             self.hidden[page.file.src_uri] = pre.html
         return context
 
+    def _stop_name_documents(self) -> None:
+        if self.name_documents is not None:
+            self.name_documents.close()
+            self.name_documents = None
+
     def on_shutdown(self) -> None:
         gc.unfreeze()
+        self._stop_name_documents()
 
     @event_priority(-100)
     def on_post_build(self, *, config: Any) -> None:
@@ -201,8 +214,14 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
         index_path = Path(config.site_dir) / "search" / "search_index.json"
         if index_path.exists():
             index = json.loads(index_path.read_text(encoding="utf-8"))
-            enriched = search.enrich_index(index, self.project, render.term_url, typos=self.config.search_typos)
+            documents = None
+            if self.name_documents is not None:
+                documents = self.name_documents.result()
+                log.debug("irsite: term-name search documents made %s", self.name_documents.how)
+            enriched = search.enrich_index(index, self.project, render.term_url, typos=self.config.search_typos,
+                                           documents=documents)
             index_path.write_text(json.dumps(enriched, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        self._stop_name_documents()
         if self.staging and not _warnings_logged():
             self._publish()
 
@@ -218,6 +237,7 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
         self.staging = None
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._stop_name_documents()
         if self.staging:
             shutil.rmtree(self.staging, ignore_errors=True)
             log.error("Build failed: the previous site in %s was left as it was.", self.final_site)

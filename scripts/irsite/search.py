@@ -399,13 +399,17 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
 FIELDS = {"keys": 1_000_000, "alt": 250_000, "parts": 20_000, "joined": 10_000, "fuzzy": 2_000}
 
 
-def enrich_index(index: dict, project: Project, url_of, typos: bool = True) -> dict:
-    """Return Material's ``search_index.json`` data with the term-name documents added."""
+def enrich_index(index: dict, project: Project, url_of, typos: bool = True,
+                 documents: list[dict] | None = None) -> dict:
+    """Return Material's ``search_index.json`` data with the term-name documents added
+    (``documents``: those of :func:`term_documents`, if they are already made)."""
     config = dict(index.get("config", {}))
     fields = dict(config.get("fields", {}))
     for name, boost in FIELDS.items():
         fields[name] = {"boost": boost}
     config["fields"] = fields
-    docs = list(index.get("docs", [])) + term_documents(project, url_of, typos)
+    if documents is None:
+        documents = term_documents(project, url_of, typos)
+    docs = list(index.get("docs", [])) + documents
     return {**index, "config": config, "docs": docs}
 
