@@ -175,6 +175,8 @@ def test_generated_documents_read_the_same(lines, mutations, data) -> None:
     "a: []\n",
     "a: [a, b]x\n",                      # text after the list: an error
     'a: {k: ["x", "y"], j: [p, q]}\n',
+    "a: [a:?]\n",                       # a colon in a plain flow item: PyYAML's to judge
+    "a: [http://x.org/a]\n",
 ])
 def test_edge_cases(text: str) -> None:
     _check(text)

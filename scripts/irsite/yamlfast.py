@@ -31,7 +31,7 @@ _SIMPLE_LIST = re.compile(r'\[ *((?:[a-z0-9][a-z0-9#-]*(?: *, *[a-z0-9][a-z0-9#-
                           r'|(?:"[^"\\]*"(?: *, *"[^"\\]*")*)) *\]')
 _PLAIN_ITEM = re.compile(r"[a-z0-9][a-z0-9#-]*")
 _QUOTED_ITEM = re.compile(r'"([^"\\]*)"')
-_FLOW_PLAIN_BAD = re.compile(r"[\[\]{},]| #|: |:$|^[-?:#!&*|>'\"%@`]")
+_FLOW_PLAIN_BAD = re.compile(r"[\[\]{},:]| #|^[-?:#!&*|>'\"%@`]")
 
 
 class _Decline(Exception):
