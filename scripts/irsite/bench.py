@@ -703,7 +703,8 @@ def _run(args: argparse.Namespace, src: Path, sizes: list[int], work: Path) -> i
 
     # ---- figures ----
     base = builds[0]["build"]
-    print("Full builds: mkdocs build in a fresh process; wall clock, and CPU time (user + system) of that run")
+    print("Full builds: mkdocs build in a fresh process; wall clock, and CPU time (user + system) of that run,\n"
+          "  including the second process that makes the term-name search documents (irsite.namedocs)")
     rows = [["real site, in place (git dates)", str(n_real), "-", "-", _s(real.wall), _s(real.cpu),
              "-", "-", "-", "-"]]
     for n, b in builds.items():
