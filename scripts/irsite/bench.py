@@ -445,7 +445,7 @@ def generation_once(root: Path) -> dict:
         t3, c3 = clock(), cpu()
     pages = {uri: text for uri, text in output.files.items() if uri.endswith(".md")}
     static = {uri: text for uri, text in output.files.items() if not uri.endswith(".md")}
-    index = search.enrich_index(_DUMMY_INDEX, project, render.term_url)
+    index = search.enrich_index(_DUMMY_INDEX, search.term_documents(project, render.term_url))
     t4, c4 = clock(), cpu()
     return {"terms": len(project.terms), "pages": len(pages),
             "markdown_bytes": sum(len(v.encode()) for v in pages.values()),

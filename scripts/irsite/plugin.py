@@ -212,14 +212,11 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
     def on_post_build(self, *, config: Any) -> None:
         gc.unfreeze()
         index_path = Path(config.site_dir) / "search" / "search_index.json"
-        if index_path.exists():
+        names = self.name_documents   # started in on_config whenever a search plugin is configured
+        if index_path.exists() and names is not None:
             index = json.loads(index_path.read_text(encoding="utf-8"))
-            documents = None
-            if self.name_documents is not None:
-                documents = self.name_documents.result()
-                log.debug("irsite: term-name search documents made %s", self.name_documents.how)
-            enriched = search.enrich_index(index, self.project, render.term_url, typos=self.config.search_typos,
-                                           documents=documents)
+            enriched = search.enrich_index(index, names.result())
+            log.debug("irsite: term-name search documents made %s", names.how)
             index_path.write_text(json.dumps(enriched, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         self._stop_name_documents()
         if self.staging and not _warnings_logged():

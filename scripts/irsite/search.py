@@ -23,7 +23,7 @@ not skewed by page text; the pieces that hyphenated queries search as exact term
 bare. All of this is weighted far above page text, so term pages outrank pages that merely mention a
 term, while words that name no term still find the topic pages. Field values are space-separated
 strings (cheaper to download than lists). Nothing here imports MkDocs; the plugin calls
-:func:`enrich_index` on the index Material wrote.
+:func:`enrich_index` on the index Material wrote, with the documents :mod:`irsite.namedocs` made.
 """
 
 from __future__ import annotations
@@ -399,17 +399,14 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
 FIELDS = {"keys": 1_000_000, "alt": 250_000, "parts": 20_000, "joined": 10_000, "fuzzy": 2_000}
 
 
-def enrich_index(index: dict, project: Project, url_of, typos: bool = True,
-                 documents: list[dict] | None = None) -> dict:
-    """Return Material's ``search_index.json`` data with the term-name documents added
-    (``documents``: those of :func:`term_documents`, if they are already made)."""
+def enrich_index(index: dict, documents: list[dict]) -> dict:
+    """Return Material's ``search_index.json`` data with the term-name documents (those of
+    :func:`term_documents`) added."""
     config = dict(index.get("config", {}))
     fields = dict(config.get("fields", {}))
     for name, boost in FIELDS.items():
         fields[name] = {"boost": boost}
     config["fields"] = fields
-    if documents is None:
-        documents = term_documents(project, url_of, typos)
     docs = list(index.get("docs", [])) + documents
     return {**index, "config": config, "docs": docs}
 
