@@ -66,6 +66,8 @@ class _Checker:
         return value
 
     def keys(self, data: LineDict, allowed: dict[str, bool], what: str) -> None:
+        if allowed.keys() >= data.keys() and all(key in data for key, required in allowed.items() if required):
+            return  # the common case: nothing unknown, nothing missing
         misspelt = set()
         for key in data:
             if key not in allowed:
@@ -183,7 +185,8 @@ def _read_glossary(root: Path, problems: list[Problem], unreadable: set[str]) ->
             formerly=check.text_list(item, "formerly", what),
             line=item.line,
         )
-        term.lines = {k: item.line_of(k) for k in TERM_KEYS}  # type: ignore[attr-defined]
+        term.lines = dict.fromkeys(TERM_KEYS, item.line)  # type: ignore[attr-defined]
+        term.lines.update((k, n) for k, n in item.lines.items() if k in TERM_KEYS)  # type: ignore[attr-defined]
         for key in ("term", "definition", "details"):
             check.safe(getattr(term, key), item.line_of(key), f"'{key}' of {what}")
         for alias in term.aliases:

@@ -70,14 +70,23 @@ _GREEK_NAMES = {
 @functools.lru_cache(maxsize=None)
 def sort_key(name: str) -> str:
     """Alphabetical key: Greek letters read as their names, accents and case ignored."""
+    if name.isascii():
+        return _NOT_ALNUM.sub(" ", name.lower()).strip()   # no Greek letters or accents to read
     text = "".join(_GREEK_NAMES.get(ch, ch) for ch in name.lower())
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return _NOT_ALNUM.sub(" ", text).strip()
+
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def fold_name(name: str) -> str:
     """Key for comparing names and aliases: Unicode-normalised, case-folded, spaces squeezed."""
+    if name.isascii():
+        # NFKC leaves ASCII as it is, casefold is lower(), and str.split() splits at exactly the
+        # characters that \s matches.
+        return " ".join(name.lower().split())
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", name).casefold()).strip()
 
 

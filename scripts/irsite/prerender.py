@@ -43,6 +43,8 @@ _AMP = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.I)
 _UNSAFE_DATA = re.compile(r"[\\`{}<\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f]|^\s|\s$|  ")
 # In author text (definitions, details), where the generated Markdown passes them on unescaped.
 _UNSAFE_PROSE = re.compile(r"[\\`{}<>\[\]*_!\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f]|&#")
+# Term links and citations in author text, or anything else it may not contain (one scan for both).
+_PROSE = re.compile(_INLINE.pattern + "|(?P<bad>" + _UNSAFE_PROSE.pattern + ")")
 # Text at the start of a block that Markdown could read as a list, heading, quote, rule, etc.
 _BLOCK_START = re.compile(r"^(?:[-+*>#:=|~]|\d+[.)](?:\s|$))")
 
@@ -52,6 +54,11 @@ def _text(s: str) -> str:
     if "&" in s:
         s = _AMP.sub("&amp;", s)
     return s.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _prose_text(s: str) -> str:
+    """Author text between links, already checked against _UNSAFE_PROSE (so no '<' or '>')."""
+    return _AMP.sub("&amp;", s) if "&" in s else s
 
 
 def _attr(s: str) -> str:
@@ -122,12 +129,16 @@ def _declinable(render_page: Callable[..., "Prerendered"]) -> Callable[..., "Pre
     return wrapper
 
 
-@dataclass
 class Heading:
-    level: int
-    id: str
-    name: str                       # inner HTML text, as Python-Markdown's toc records it
-    children: list["Heading"] = field(default_factory=list)
+    """A heading as Python-Markdown's toc records it (a plain class: thousands are made per build)."""
+
+    __slots__ = ("level", "id", "name", "children")
+
+    def __init__(self, level: int, id: str, name: str) -> None:
+        self.level = level
+        self.id = id
+        self.name = name                    # inner HTML text, as Python-Markdown's toc records it
+        self.children: list[Heading] = []
 
     def token(self) -> dict:
         """A Python-Markdown toc token (what MkDocs' get_toc reads)."""
@@ -309,7 +320,8 @@ class HtmlPages:
         self.p = renderer.p
         self.opts = opts
         self._tips: dict[str, str] = {}
-        self._fragments: dict[tuple, str] = {}
+        self._fragments: dict[tuple, tuple[str, str]] = {}
+        self._cites: dict[str, tuple[str, str]] = {}
         self._identifiers: dict[str, list[str]] = {}
 
     # -- inline -------------------------------------------------------------------------------
@@ -329,14 +341,20 @@ class HtmlPages:
 
     def _per_folder(self, page: _Page, target: str, key: tuple, make: Callable[[], str]) -> str:
         """HTML whose only page-dependent part is the relative URL of ``target`` (a docs path
-        without an anchor): made once for all pages of a folder that link outside that folder."""
-        if page.outside_folder(target) is None:
+        without an anchor; ``key`` identifies the fragment and its target): made once for all pages
+        of a folder that link outside that folder."""
+        if not page.is_folder:
             return make()
-        key = (page.folder, *key)
-        fragment = self._fragments.get(key)
-        if fragment is None:
-            fragment = self._fragments[key] = make()
-        return fragment
+        cache_key = (page.folder, key)
+        entry = self._fragments.get(cache_key)
+        if entry is None:
+            slashed = _target_url(target) + "/"
+            if slashed.startswith(page.url):
+                return make()       # a link into the page's own folder: not shared
+            entry = self._fragments[cache_key] = (slashed, make())
+        elif entry[0].startswith(page.url):
+            return make()
+        return entry[1]
 
     def _tooltip_attr(self, term_id: str) -> str:
         attr = self._tips.get(term_id)
@@ -346,9 +364,15 @@ class HtmlPages:
 
     def _author_year(self, page: _Page, key: str) -> str:
         sid, _, eid = key.partition("#")
-        target = source_uri(sid) + (f"#{eid}" if eid else "")
-        title = _attr(_title_attr(self.r.cite_plain[sid]))
-        return f'<a href="{page.href(target)}" title="{title}">{_data(self.r.short[sid])}</a>'
+        parts = self._cites.get(sid)
+        if parts is None:
+            parts = self._cites[sid] = (_attr(_title_attr(self.r.cite_plain[sid])), _data(self.r.short[sid]))
+        title, short = parts
+        if eid:
+            return f'<a href="{page.href(f"{source_uri(sid)}#{eid}")}" title="{title}">{short}</a>'
+        target = source_uri(sid)
+        return self._per_folder(page, target, ("cite", sid),
+                                lambda: f'<a href="{page.href(target)}" title="{title}">{short}</a>')
 
     def _prose(self, page: _Page, text: str) -> str:
         """Author text with [[term]] links and [@source] citations (term-page style), as inline HTML."""
@@ -356,24 +380,21 @@ class HtmlPages:
             raise Declined(f"author text {text[:40]!r}")
         out: list[str] = []
         last = 0
-        for m in _INLINE.finditer(text):
-            out.append(self._prose_text(text[last:m.start()]))
+        for m in _PROSE.finditer(text):
+            start = m.start()
+            if m.group("bad") is not None:
+                raise Declined(f"Markdown in author text {text[start:start + 40]!r}")
+            if last < start:
+                out.append(_prose_text(text[last:start]))
             if m.group("term") is not None:
-                shown = m.group("shown")
-                out.append(self._term_link(page, m.group("term").strip(), shown,
-                                           mid_sentence=not markup.starts_sentence(text, m.start())))
+                out.append(self._term_link(page, m.group("term").strip(), m.group("shown"),
+                                           mid_sentence=not markup.starts_sentence(text, start)))
             else:
                 keys = markup.citation_keys(m.group("cite"))
-                out.append("(" + "; ".join(self._author_year(page, k) for k in keys) + ")")
+                out.append("(" + "; ".join([self._author_year(page, k) for k in keys]) + ")")
             last = m.end()
-        out.append(self._prose_text(text[last:]))
+        out.append(_prose_text(text[last:]))
         return "".join(out)
-
-    @staticmethod
-    def _prose_text(s: str) -> str:
-        if _UNSAFE_PROSE.search(s):
-            raise Declined(f"Markdown in author text {s[:40]!r}")
-        return _text(s)
 
     # -- pages ----------------------------------------------------------------------------------
 
@@ -463,23 +484,18 @@ class HtmlPages:
         return out
 
     def _cite_block(self, page: _Page, title: str, url_path: str, changed: str, kind: str, key: str) -> None:
-        md = self.r.cite_block(title, url_path, changed, kind, key)
-        parts = md.split("```")
-        # ["## Cite…\n\nPermanent link: <url>  \nLast changed: d\n\nAs text:\n\n", "text\nplain\n",
-        #  "\n\nAs BibTeX:\n\n", "bibtex\n…\n", "\n"]
-        if len(parts) != 5:
-            raise Declined("cite block shape")
-        url = self.r.site.absolute(url_path)
+        """The HTML of render.Renderer.cite_block: a paragraph and two fenced code blocks."""
+        url, plain, bibtex = self.r.cite_texts(title, url_path, changed, kind, key)
+        if "```" in plain or "```" in bibtex:
+            raise Declined("a code fence inside the citation")   # the Markdown would end the block early
         if _UNSAFE_DATA.search(url) or '"' in url:
             raise Declined("site URL")
         page.heading(2, "Cite this page", exclude=True)
         page.blocks.append(f'<p>Permanent link: <a href="{_attr(url)}">{_text(url)}</a><br />\nLast changed: {_data(changed)}</p>')
         page.blocks.append("<p>As text:</p>")
-        lang, _, code = parts[1].partition("\n")
-        page.blocks.append(f'<pre class="highlight"><code class="language-{lang}">{_code(code.rstrip(chr(10)))}</code></pre>')
+        page.blocks.append(f'<pre class="highlight"><code class="language-text">{_code(plain)}</code></pre>')
         page.blocks.append("<p>As BibTeX:</p>")
-        lang, _, code = parts[3].partition("\n")
-        page.blocks.append(f'<pre class="highlight"><code class="language-{lang}">{_code(code.rstrip(chr(10)))}</code></pre>')
+        page.blocks.append(f'<pre class="highlight"><code class="language-bibtex">{_code(bibtex)}</code></pre>')
 
     @_declinable
     def glossary_index(self) -> Prerendered:

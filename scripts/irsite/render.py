@@ -271,7 +271,8 @@ class Renderer:
 
     # -- citation blocks ----------------------------------------------------------------------
 
-    def cite_block(self, title: str, url_path: str, changed: str, kind: str, key: str) -> str:
+    def cite_texts(self, title: str, url_path: str, changed: str, kind: str, key: str) -> tuple[str, str, str]:
+        """A page's permanent URL and its citation as plain text and as BibTeX."""
         url = self.site.absolute(url_path)
         plain = (f"{self.site.name}. {title}. {kind}. {url} "
                  f"(last changed {changed}; accessed <date>).")
@@ -288,6 +289,10 @@ class Renderer:
             f"  note         = {{Last changed {changed}}}",
             "}",
         ])
+        return url, plain, bibtex
+
+    def cite_block(self, title: str, url_path: str, changed: str, kind: str, key: str) -> str:
+        url, plain, bibtex = self.cite_texts(title, url_path, changed, kind, key)
         return "\n".join([
             "## Cite this page { data-search-exclude }",
             "",
