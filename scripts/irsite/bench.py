@@ -2,7 +2,7 @@
 
 Run from the project folder (the one holding mkdocs.yml)::
 
-    python -m irsite.bench [--sizes 400 2000] [--gen-size 5000] [--repeat 3] [--keep DIR]
+    python -m irsite.bench [--sizes 400 2000] [--gen-size 5000] [--repeat 5] [--keep DIR]
 
 What it measures (every figure is printed, then the ratios against the targets):
 
@@ -382,6 +382,7 @@ def _env(ceiling: Path | None) -> dict[str, str]:
 class Timing:
     wall: float     # seconds, wall clock (best run)
     cpu: float      # seconds of CPU (user + system) of the build process and its children, same run
+    walls: list[float] = field(default_factory=list)    # every run's wall clock, in order
 
 
 def _run_timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[subprocess.CompletedProcess, float, float]:
@@ -411,12 +412,14 @@ def time_builds(jobs: list[tuple[Path, Path, Path | None]], repeat: int) -> list
     each (config, site folder, ceiling) job. The jobs take turns (A, B, A, B, ...), so a slow spell
     of this shared machine hits the project build and the bare build it is compared with alike."""
     best = [Timing(float("inf"), float("inf")) for _ in jobs]
+    walls: list[list[float]] = [[] for _ in jobs]
     for _ in range(max(1, repeat)):
         for i, (config, site_dir, ceiling) in enumerate(jobs):
             timing = _build_once(config, site_dir, ceiling)
+            walls[i].append(timing.wall)
             if timing.wall < best[i].wall:
                 best[i] = timing
-    return best
+    return [Timing(b.wall, b.cpu, w) for b, w in zip(best, walls)]
 
 
 def time_build(config: Path, site_dir: Path, repeat: int, ceiling: Path | None) -> Timing:
@@ -627,7 +630,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="numbers of synthetic terms to add and build (default: 400 2000)")
     parser.add_argument("--gen-size", type=int, default=5000,
                         help="synthetic terms for the generation-alone timing (default: 5000)")
-    parser.add_argument("--repeat", type=int, default=3, help="best of this many runs (default: 3)")
+    parser.add_argument("--repeat", type=int, default=5, help="best of this many runs (default: 5; the machine is noisy)")
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep the copies and built sites")
     parser.add_argument("--project", metavar="DIR", default=".", help="project folder (default: .)")
     parser.add_argument("--seed", type=int, default=2024, help="seed of the synthetic data (default: 2024)")
@@ -762,6 +765,11 @@ def _run(args: argparse.Namespace, src: Path, sizes: list[int], work: Path) -> i
                          f"{b['bare'].wall / b['pages'] * 1000:.2f} ms",
                          f"{b['build'].wall / b['pages'] * 1000:.2f} ms"])
     print(_table(["bare site", "build", "CPU", "per page", "project per page"], rows))
+    for n, b in builds.items():
+        if b["bare"]:
+            turns = [x / y for x, y in zip(b["build"].walls, b["bare"].walls)]
+            print(f"  N = {n}, build / bare in each turn: " + " ".join(f"{r:.2f}" for r in turns)
+                  + f" (median {statistics.median(turns):.2f}); the spread is this machine's noise")
     print()
 
     print("Generation alone: load + validate + render pages and exports, in a fresh interpreter")
