@@ -252,7 +252,11 @@ class _Page:
             to_url = _target_url(path)
             cached = _FOLDER_LINKS[(self.folder, path)] = (to_url + "/", _relative_to_folder(to_url, self.folder))
         slashed, url = cached
-        return None if slashed.startswith(self.url) else url
+        return None if self.inside(slashed) else url
+
+    def inside(self, slashed_url: str) -> bool:
+        """True when a target URL (ending in '/') lies within this page's own URL."""
+        return slashed_url.startswith(self.url)
 
     def heading(self, level: int, name: str, exclude: bool = False, id_: str | None = None) -> None:
         """Add a heading; ``name`` is plain text. Ids are assigned in :meth:`finish`, like toc does."""
@@ -348,11 +352,11 @@ class HtmlPages:
         cache_key = (page.folder, key)
         entry = self._fragments.get(cache_key)
         if entry is None:
-            slashed = _target_url(target) + "/"
-            if slashed.startswith(page.url):
+            if page.outside_folder(target) is None:
                 return make()       # a link into the page's own folder: not shared
+            slashed = _FOLDER_LINKS[(page.folder, target)][0]
             entry = self._fragments[cache_key] = (slashed, make())
-        elif entry[0].startswith(page.url):
+        elif page.inside(entry[0]):
             return make()
         return entry[1]
 
