@@ -63,18 +63,18 @@ def rel(from_uri: str, to_uri: str) -> str:
 
     Both are plain paths inside the docs tree (no '..'), so the common folders are simply dropped.
     """
-    anchor = ""
-    if "#" in to_uri:
-        to_uri, anchor = to_uri.split("#", 1)
-        anchor = "#" + anchor
-    if not to_uri:
-        return anchor
+    path, hash_, anchor = to_uri.partition("#")
+    if not path:
+        return hash_ + anchor
+    to_dir, _, name = path.rpartition("/")
+    if to_dir == from_uri.rpartition("/")[0]:
+        return name + hash_ + anchor     # the common case: a page in the same folder
     src = from_uri.split("/")[:-1]
-    dst = to_uri.split("/")
+    dst = path.split("/")
     i = 0
     while i < len(src) and i < len(dst) - 1 and src[i] == dst[i]:
         i += 1
-    return "/".join([".."] * (len(src) - i) + dst[i:]) + anchor
+    return "/".join([".."] * (len(src) - i) + dst[i:]) + hash_ + anchor
 
 
 _QUOTED = re.compile(r'"([^"]*)"')
@@ -88,8 +88,13 @@ def _title_attr(text: str) -> str:
     return text.replace('"', "\u201d").replace("'", "\u2019").replace("\n", " ")
 
 
+_MD_SPECIAL_CHAR = re.compile(r"[\[\]*_`<>]")
+
+
 def _md_escape(text: str) -> str:
-    return text.translate(_MD_SPECIAL)
+    # Most names and titles contain none of these characters, and str.translate with a table of
+    # multi-character replacements costs a dictionary lookup per distinct character of every text.
+    return text.translate(_MD_SPECIAL) if _MD_SPECIAL_CHAR.search(text) else text
 
 
 def yaml_front_matter(meta: dict[str, str]) -> str:
