@@ -415,16 +415,16 @@ def _check_links(text: str, shown: str, line: int, what: str, project: Project,
 
     if "[" not in text and "!quote" not in text:
         return  # no term link, citation or quote line (the common case for short texts)
-    for m in markup.TERM_LINK.finditer(text):
+    for m in markup.TERM_LINK.finditer(text) if "[[" in text else ():
         ref = m.group(1)
         if project.resolve_term(ref) is None:
             close = difflib.get_close_matches(ref, list(project.term_by_id), n=1)
             fix = f"did you mean [[{close[0]}]]?" if close else "use the id of an existing term (see glossary.yaml)"
             problems.append(Problem(shown, at(m.start()), f"{what}: unknown term [[{ref}]]", fix))
-    for m in markup.CITATION.finditer(text):
+    for m in markup.CITATION.finditer(text) if "[@" in text else ():
         for key in markup.citation_keys(m.group(1)):
             _check_source_ref(key, shown, at(m.start()), what, project, problems)
-    for m in markup.QUOTE_LINE.finditer(text):
+    for m in markup.QUOTE_LINE.finditer(text) if "!quote" in text else ():
         key = m.group(2)
         if "#" not in key:
             problems.append(Problem(shown, at(m.start()), f"{what}: '!quote {key}' names no excerpt",

@@ -27,16 +27,20 @@ _ATTR_LIST_EVENT = re.compile(r"(?i)\{[^}\n]*\bon[a-z]+\s*=")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 
 
-def citation_keys(inner: str) -> list[str]:
-    """``"@a; @b#x"`` -> ``["a", "b#x"]``."""
+@functools.lru_cache(maxsize=65536)
+def citation_keys(inner: str) -> tuple[str, ...]:
+    """``"@a; @b#x"`` -> ``("a", "b#x")``."""
     keys = []
-    for part in re.split(r"[;,]", inner):
+    for part in _KEY_SEPARATOR.split(inner):
         part = part.strip()
         if part.startswith("@"):
             part = part[1:].strip()
         if part:
             keys.append(part)
-    return keys
+    return tuple(keys)
+
+
+_KEY_SEPARATOR = re.compile(r"[;,]")
 
 
 def unsafe_markup(text: str) -> list[str]:
@@ -122,28 +126,40 @@ def plain_text(markdown: str, term_names: dict[str, str] | None = None, lower: s
         return name
 
     text = markdown
-    if "[" in text:
-        text = TERM_LINK.sub(term, text)
-        text = CITATION.sub("", text)
-        text = _MD_LINK.sub(lambda m: m.group(1), text)
+    if "[" in text:     # each substitution only where its pattern can match (most texts have no link)
+        if "[[" in text:
+            text = TERM_LINK.sub(term, text)
+        if "[@" in text:
+            text = CITATION.sub("", text)
+        if "](" in text:
+            text = _MD_LINK.sub(lambda m: m.group(1), text)
     if "*" in text or "_" in text:
         text = _STRONG.sub(r"\2", text)
         text = _EMPHASIS.sub(r"\1", text)
     text = text.replace("`", "")
-    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
-    return _SPACES.sub(" ", text).strip()
+    # Whitespace runs become one space (str.split() splits exactly where \s matches), then no
+    # space before . , ; or : (removing one cannot make another).
+    text = " ".join(text.split())
+    if " " in text:
+        for mark in ".,;:":
+            text = text.replace(" " + mark, mark)
+    return text
 
 
 _STRONG = re.compile(r"(\*\*|__)(.+?)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])[*_](?!\s)(.+?)(?<!\s)[*_](?![\w*])")
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:])")
-_SPACES = re.compile(r"\s+")
 
 
 def first_sentence(text: str) -> str:
     """The first sentence of a plain-text definition (for the A–Z index)."""
-    match = re.search(r"^(.+?[.!?])(?:\s+(?=[A-Z0-9\"'(α-ωΑ-Ω])|$)", text)
-    return match.group(1) if match else text
+    if "\n" in text:   # (plain text has none; a sentence does not run on past a line break)
+        match = re.search(r"^(.+?[.!?])(?:\s+(?=[A-Z0-9\"'(α-ωΑ-Ω])|$)", text)
+        return match.group(1) if match else text
+    end = _SENTENCE_END.search(text, 1)    # the sentence has at least one character
+    return text[:end.start() + 1] if end else text
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s+(?=[A-Z0-9\"'(α-ωΑ-Ω])|$)")
 
 
 def word_count(markdown: str) -> int:

@@ -90,6 +90,9 @@ class Project:
         self.page_by_slug = {p.slug: p for p in self.pages}
 
     def resolve_term(self, ref: str) -> Term | None:
+        term = self.term_by_id.get(ref)
+        if term is not None:
+            return term     # the common case (a retired id is never a current one)
         ref = ref.strip()
         ref = self.retired.get(ref, ref)
         return self.term_by_id.get(ref)

@@ -84,7 +84,9 @@ _MD_SPECIAL = str.maketrans({**{c: "\\" + c for c in "[]*_`>"}, "<": "&lt;"})
 
 def _title_attr(text: str) -> str:
     """Text for a Markdown link title: straight quotes become typographic ones (they end titles)."""
-    text = _QUOTED.sub("\u201c\\1\u201d", text.replace("\\", ""))
+    text = text.replace("\\", "")
+    if '"' in text:
+        text = _QUOTED.sub("\u201c\\1\u201d", text)
     return text.replace('"', "\u201d").replace("'", "\u2019").replace("\n", " ")
 
 
@@ -185,6 +187,12 @@ class Site:
         return self.url.rstrip("/") + "/" + path.lstrip("/")
 
 
+# Links, citations and quote lines: not prose whose words show how a name is written.
+_NOT_PROSE = re.compile(r"\[\[[^\]]*\]\]|\[@[^\]]*\]|\]\([^)]*\)|^\s*!quote .*$", re.M)
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+")
+_FIRST_WORD_END = re.compile(r"[\s\-/]")
+
+
 class Renderer:
     def __init__(self, project: Project, site: Site | None = None):
         self.p = project
@@ -197,11 +205,13 @@ class Renderer:
         # counts as an ordinary word when its first word is written in lower case somewhere in the data.
         texts = [p.body for p in project.pages]
         texts += [" ".join([*t.aliases, t.definition, t.details]) for t in project.terms]
-        prose = re.sub(r"\[\[[^\]]*\]\]|\[@[^\]]*\]|\]\([^)]*\)|^\s*!quote .*$", " ", " ".join(texts), flags=re.M)
-        lower_words = set(re.findall(r"(?<![\w-])[a-z][a-z]+", prose))
+        prose = _NOT_PROSE.sub(" ", " ".join(texts))
+        # A word never spans white space, so the words of the distinct space-separated pieces are
+        # the words of the whole text (with far fewer strings to make).
+        lower_words = set(_LOWER_WORD.findall(" ".join(set(prose.split()))))
         self.lower_first = set()
         for t in project.terms:
-            first = re.split(r"[\s\-/]", t.term, maxsplit=1)[0]
+            first = _FIRST_WORD_END.split(t.term, maxsplit=1)[0]
             if len(first) > 1 and first.isalpha() and first[0].isupper() and first[1:].islower() \
                     and first.lower() in lower_words:
                 self.lower_first.add(t.id)
@@ -536,7 +546,7 @@ class Renderer:
         sid, _, eid = key.partition("#")
         source = self.p.sources[sid]
         ex = source.excerpts[eid]
-        mark = cite.mark([key], from_uri)
+        mark = cite.mark((key,), from_uri)
         return (f"{indent}> {_md_escape(ex.quote)}\n{indent}>\n"
                 f"{indent}> — {_md_escape(author_short(source))}, {_md_escape(ex.locator)} {mark}")
 
@@ -681,7 +691,7 @@ class Citations:
             self.order.append(source_id)
         return self.order.index(source_id) + 1
 
-    def mark(self, keys: list[str], from_uri: str) -> str:
+    def mark(self, keys: tuple[str, ...], from_uri: str) -> str:
         links = []
         for key in keys:
             sid = key.partition("#")[0]
