@@ -99,10 +99,14 @@ def _md_escape(text: str) -> str:
     return text.translate(_MD_SPECIAL) if _MD_SPECIAL_CHAR.search(text) else text
 
 
+# json.dumps(value, ensure_ascii=False) makes a new encoder on every call; this one is reused.
+_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
 def yaml_front_matter(meta: dict[str, str]) -> str:
     lines = ["---"]
     for key, value in meta.items():
-        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+        lines.append(f"{key}: {_JSON.encode(value)}")
     lines.append("---")
     return "\n".join(lines) + "\n\n"
 
@@ -218,6 +222,13 @@ class Renderer:
         self.plain_def = {t.id: markup.plain_text(t.definition, self.names, self.lower_first) for t in project.terms}
         self.first = {tid: markup.first_sentence(d) for tid, d in self.plain_def.items()}
         self.tooltip = {t.id: _title_attr(f"{t.term}: {self.plain_def[t.id]}") for t in project.terms}
+        # The A–Z order, sorted once: the index, the printable A–Z, the sections and the source
+        # pages all list terms in it (a sort is stable, so a subset keeps the same order).
+        self.alphabetical = sorted(project.terms, key=lambda t: markup.sort_key(t.term))
+        self._rank = {t.id: i for i, t in enumerate(self.alphabetical)}
+        self.section_terms: dict[str, list[Term]] = {s.id: [] for s in project.sections}
+        for t in self.alphabetical:
+            self.section_terms.setdefault(t.section, []).append(t)
         self.cite_plain = {sid: citation_text(src, False) for sid, src in project.sources.items()}
         self.short = {sid: author_short(src) for sid, src in project.sources.items()}
 
@@ -245,6 +256,10 @@ class Renderer:
                     cited.update(k.partition("#")[0] for k in markup.citation_keys(m.group(1)))
             for sid in sorted(cited):
                 self.cited_by_terms[sid].append(term)
+
+    def a_to_z(self, terms: list[Term]) -> list[Term]:
+        """Some of the glossary's terms, in A–Z order."""
+        return sorted(terms, key=lambda t: self._rank[t.id])
 
     @staticmethod
     def _page_source_keys(body: str) -> list[str]:
@@ -390,7 +405,7 @@ class Renderer:
     def glossary_index(self) -> str:
         uri = f"{GLOSSARY_DIR}/index.md"
         groups: dict[str, list[Term]] = {}
-        for term in sorted(self.p.terms, key=lambda t: markup.sort_key(t.term)):
+        for term in self.alphabetical:
             key = markup.sort_key(term.term)[:1].upper()
             letter = key if key.isalpha() else "0–9"
             groups.setdefault(letter, []).append(term)
@@ -427,7 +442,7 @@ class Renderer:
         }) .replace("---\n\n", "search:\n  exclude: true\n---\n\n")]
         out.append("# Glossary of insulin resistance (A–Z)\n")
         out.append(f"{self.site.name} · {self.site.absolute(GLOSSARY_DIR + '/')} · printed from the version of {self.site.today}\n")
-        for term in sorted(self.p.terms, key=lambda t: markup.sort_key(t.term)):
+        for term in self.alphabetical:
             out.append(f"[**{_md_escape(term.term)}**]({rel(uri, term_uri(term.id))})")
             line = f":   {_md_escape(self.plain_def[term.id])}"
             if term.aliases:
@@ -441,7 +456,7 @@ class Renderer:
         out = [yaml_front_matter({"title": section.title, "description": markup.plain_text(section.summary)})]
         out.append(f"# {_md_escape(section.title)}\n")
         out.append(self.inline(section.summary, uri) + "\n")
-        terms = sorted(self.p.terms_in_section(section_id), key=lambda t: markup.sort_key(t.term))
+        terms = self.section_terms[section_id]
         out.append(f"## Terms in this section ({len(terms)}) {{ data-search-exclude }}\n")
         for term in terms:
             out.append(f"- {self.term_link(uri, term.id)}: {_md_escape(self.first[term.id])}")
@@ -492,7 +507,7 @@ class Renderer:
             out.append(cited_by_terms + "\n")
         elif terms:
             out.append("Glossary terms: " + " · ".join(self.term_link(uri, t.id) for t in
-                                                      sorted(terms, key=lambda t: markup.sort_key(t.term))) + "\n")
+                                                      self.a_to_z(terms)) + "\n")
         if not pages and not terms:
             out.append("Not cited yet.\n")
         return "\n".join(out)
@@ -615,7 +630,7 @@ class Renderer:
     def glossary_json(self) -> str:
         # One record per line: readable, diff-friendly, and written by the C encoder.
         records = self.glossary_records()
-        return "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n]\n" if records else "[]\n"
+        return "[\n" + ",\n".join(_JSON.encode(r) for r in records) + "\n]\n" if records else "[]\n"
 
     def glossary_csv(self) -> str:
         buf = io.StringIO()
