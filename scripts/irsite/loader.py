@@ -451,14 +451,19 @@ _MD_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*
 _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
-def _check_page_links(project: Project, page, root: Path, problems: list[Problem]) -> None:
-    """Relative links in a topic page must reach another page, a generated page or a docs/ file."""
+def _generated_paths(project: Project) -> set[str]:
+    """The docs paths of every page and file the build generates."""
     generated = {f"topics/{p.slug}.md" for p in project.pages} | {"topics/index.md", "glossary/index.md",
                                                                    "glossary/print.md", "sources/index.md"}
     generated |= {f"glossary/{t}.md" for t in project.term_by_id} | {f"glossary/{t}.md" for t in project.retired}
     generated |= {f"glossary/sections/{s}.md" for s in project.section_by_id}
     generated |= {f"sources/{s}.md" for s in project.sources}
     generated |= {"glossary.json", "downloads/glossary.csv", "downloads/glossary-moodle.xml"}
+    return generated
+
+
+def _check_page_links(project: Project, page, root: Path, problems: list[Problem], generated: set[str]) -> None:
+    """Relative links in a topic page must reach another page, a generated page or a docs/ file."""
     for pattern, kind in ((_MD_LINK, "link"), (_IMAGE, "image")):
         for m in pattern.finditer(page.body):
             target = m.group(1)
@@ -565,6 +570,7 @@ def _cross_check(project: Project, problems: list[Problem], root: Path | None = 
         _check_links(src.note, src.path, getattr(src, "note_line", 1), f"note of source '{src.id}'", project, problems)
 
     slugs: dict[str, str] = {}
+    generated = _generated_paths(project) if root is not None and project.pages else set()
     for p in project.pages:
         if p.slug in slugs:
             problems.append(Problem(p.path, 1, f"duplicate page slug '{p.slug}' (also {slugs[p.slug]})", "rename one file"))
@@ -573,7 +579,7 @@ def _cross_check(project: Project, problems: list[Problem], root: Path | None = 
         _check_links(p.body, p.path, p.body_line, "page", project, problems,
                      line_of=lambda n, base=p.body_line: base + n)
         if root is not None:
-            _check_page_links(project, p, root, problems)
+            _check_page_links(project, p, root, problems, generated)
 
 
 def _unreliable_sources(project: Project) -> set[str]:

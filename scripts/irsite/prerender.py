@@ -338,12 +338,14 @@ class HtmlPages:
 
     # -- inline -------------------------------------------------------------------------------
 
-    def _term_link(self, page: _Page, term_id: str, shown: str | None = None, mid_sentence: bool = False,
-                   tooltip: bool = True) -> str:
+    def _term_link(self, page: _Page, term_id: str, shown: str | None = None,
+                   mid_sentence: Callable[[], bool] | None = None, tooltip: bool = True) -> str:
+        """A term link; ``mid_sentence`` says whether the link is inside a sentence (asked only
+        when it matters: the term's name is an ordinary word, lower-cased there)."""
         term = self.p.resolve_term(term_id)
         assert term is not None, term_id
         name = term.term
-        if shown is None and mid_sentence and term.id in self.r.lower_first:
+        if shown is None and mid_sentence is not None and term.id in self.r.lower_first and mid_sentence():
             name = name[0].lower() + name[1:]
         shown = shown or name
         target = term_uri(term.id)
@@ -400,7 +402,7 @@ class HtmlPages:
                 out.append(_prose_text(text[last:start]))
             if m.group("term") is not None:
                 out.append(self._term_link(page, m.group("term").strip(), m.group("shown"),
-                                           mid_sentence=not markup.starts_sentence(text, start)))
+                                           mid_sentence=lambda: not markup.starts_sentence(text, start)))
             else:
                 keys = markup.citation_keys(m.group("cite"))
                 out.append("(" + "; ".join([self._author_year(page, k) for k in keys]) + ")")

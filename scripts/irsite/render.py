@@ -272,11 +272,14 @@ class Renderer:
 
     # -- inline conversions -------------------------------------------------------------------
 
-    def term_link(self, from_uri: str, term_id: str, text: str | None = None, mid_sentence: bool = False) -> str:
+    def term_link(self, from_uri: str, term_id: str, text: str | None = None,
+                  mid_sentence: Callable[[], bool] | None = None) -> str:
+        """A term link; ``mid_sentence`` says whether the link is inside a sentence (asked only
+        when it matters: the term's name is an ordinary word, lower-cased there)."""
         term = self.p.resolve_term(term_id)
         assert term is not None, term_id
         name = term.term
-        if text is None and mid_sentence and term.id in self.lower_first:
+        if text is None and mid_sentence is not None and term.id in self.lower_first and mid_sentence():
             name = name[0].lower() + name[1:]
         shown = _md_escape(text or name)
         return f'[{shown}]({rel(from_uri, term_uri(term.id))} "{self.tooltip[term.id]}"){{ .term }}'
@@ -286,7 +289,7 @@ class Renderer:
         def replace(m: re.Match) -> str:
             if m.group("term") is not None:
                 return self.term_link(from_uri, m.group("term").strip(), m.group("shown"),
-                                      mid_sentence=not markup.starts_sentence(m.string, m.start()))
+                                      mid_sentence=lambda: not markup.starts_sentence(m.string, m.start()))
             keys = markup.citation_keys(m.group("cite"))
             if cite is not None:
                 return cite.mark(keys, from_uri)
