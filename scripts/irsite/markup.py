@@ -151,10 +151,9 @@ _EMPHASIS = re.compile(r"(?<![\w*])[*_](?!\s)(.+?)(?<!\s)[*_](?![\w*])")
 
 
 def first_sentence(text: str) -> str:
-    """The first sentence of a plain-text definition (for the A–Z index)."""
-    if "\n" in text:   # (plain text has none; a sentence does not run on past a line break)
-        match = re.search(r"^(.+?[.!?])(?:\s+(?=[A-Z0-9\"'(α-ωΑ-Ω])|$)", text)
-        return match.group(1) if match else text
+    """The first sentence of a plain-text definition (one line, as plain_text returns it; for the
+    A–Z index): up to the first . ! or ? that ends the text or is followed by white space and a
+    capital, digit, quote or bracket."""
     end = _SENTENCE_END.search(text, 1)    # the sentence has at least one character
     return text[:end.start() + 1] if end else text
 
