@@ -197,6 +197,16 @@ class Options:
     # ("Sources", "Related terms", ...) recur on thousands of pages.
     _made_headings: dict[tuple, tuple[str, str, str]] = field(default_factory=dict, repr=False)
 
+    def heading(self, level: int, name: str, explicit: str, attrs: str) -> tuple[str, str, str]:
+        """(inner HTML, id before de-duplication, heading element) of a heading with plain-text ``name``."""
+        key = (level, name, explicit, attrs)
+        parts = self._made_headings.get(key)
+        if parts is None:
+            inner = _data(name)
+            hid = explicit or self.slug(inner)
+            parts = self._made_headings[key] = (inner, hid, self.heading_html(level, attrs, hid, inner))
+        return parts
+
     def heading_html(self, level: int, attrs: str, hid: str, inner: str) -> str:
         """A heading element with its permalink, as the toc extension writes it."""
         link = (f'<a class="{self.permalink_class}" href="#{hid}" '
@@ -277,16 +287,8 @@ class _Page:
             if not excluded:
                 break
             searchable = index
-        made = self.opts._made_headings
         for index, level, name, explicit, _ in self.pending_ids:
-            attrs = self.blocks[index]
-            key = (level, name, explicit, attrs)
-            parts = made.get(key)
-            if parts is None:
-                inner = _data(name)
-                hid = explicit or self.opts.slug(inner)
-                parts = made[key] = (inner, hid, self.opts.heading_html(level, attrs, hid, inner))
-            inner, hid, self.blocks[index] = parts
+            inner, hid, self.blocks[index] = self.opts.heading(level, name, explicit, self.blocks[index])
             if not explicit:
                 if hid in used or not hid:
                     raise Declined(f"heading id {hid!r} would need de-duplication")
