@@ -1,8 +1,10 @@
-"""The pre-rendered HTML path gives exactly the site the Markdown path gives, only faster.
+"""The plugin's fast paths give exactly the site the plain path gives, only faster.
 
 Term, index and section pages are written as HTML directly (irsite.prerender) instead of going
-through Python-Markdown. Each test builds a project twice, with ``prerender`` on (the default) and
-off, and compares every output file byte for byte: pages, search index, sitemap, exports.
+through Python-Markdown, and template parts that come out the same on many pages are rendered once
+(irsite.tplmemo). Each test builds a project twice, with ``prerender`` and ``reuse_template_parts``
+on (the default) and both off, and compares every output file byte for byte: pages, search index,
+sitemap, exports.
 """
 
 from __future__ import annotations
@@ -23,12 +25,15 @@ from irsite.loader import load_project
 from .conftest import MINI, ROOT, copy_project, run_build
 
 
-def _build(project: Path, site: Path, prerendered: bool) -> str:
-    """Build ``project`` into ``site``; returns MkDocs' verbose log."""
+def _build(project: Path, site: Path, prerendered: bool, reuse: bool | None = None) -> str:
+    """Build ``project`` into ``site``; returns MkDocs' verbose log. ``reuse`` (reusing template
+    parts) follows ``prerendered`` unless given."""
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    if not prerendered:
-        text, n = re.subn(r"(?m)^  - irsite\s*$", "  - irsite:\n      prerender: false", text)
+    reuse = prerendered if reuse is None else reuse
+    options = ([] if prerendered else ["prerender: false"]) + ([] if reuse else ["reuse_template_parts: false"])
+    if options:
+        text, n = re.subn(r"(?m)^  - irsite\s*$", "  - irsite:" + "".join(f"\n      {o}" for o in options), text)
         assert n == 1
     variant = project / f"mkdocs-{'on' if prerendered else 'off'}.yml"
     variant.write_text(text, encoding="utf-8")
@@ -52,6 +57,12 @@ def _assert_same_site(on: Path, off: Path) -> None:
             diff = difflib.unified_diff(b.decode(errors="replace").splitlines(), a.decode(errors="replace").splitlines(),
                                         "markdown path", "pre-rendered", lineterm="", n=1)
             pytest.fail(f"{rel} differs between the two paths:\n" + "\n".join(list(diff)[:40]))
+
+
+def _reused_parts(log: str) -> tuple[int, int, str]:
+    match = re.search(r"irsite: template parts reused (\d+) times, rendered (\d+) times \((.*)\)", log)
+    assert match, "the build did not report reused template parts"
+    return int(match.group(1)), int(match.group(2)), match.group(3)
 
 
 def _prerendered_count(log: str) -> tuple[int, int]:
@@ -145,6 +156,9 @@ def test_prerendered_site_is_identical_to_markdown_site(which, tmp_path, awkward
     _assert_same_site(tmp_path / "on", tmp_path / "off")
 
     n_terms = len(load_project(project).terms)
+    reused, rendered, parts = _reused_parts(log)
+    assert parts == "partials/nav.html, base.html#config, partials/search.html, partials/palette.html"
+    assert reused > 3 * n_terms and rendered < 20   # the term pages share their parts
     done, generated = _prerendered_count(log)
     if which == "synthetic":
         assert done >= 60  # every synthetic term page at least

@@ -6,6 +6,7 @@ All logic lives in MkDocs-free modules; this file only handles build events:
   for ``mkdocs serve``, expand the navigation, and stage the output of ``mkdocs build`` in a
   temporary folder so a failed build leaves the previous ``site/`` untouched;
 * ``on_files``: add the generated pages and exports as virtual files (never written into ``docs/``);
+* ``on_env``: reuse the theme's template parts that come out the same on many pages (:mod:`irsite.tplmemo`);
 * ``on_pre_page``: pages whose HTML :mod:`irsite.prerender` wrote directly skip the Markdown step;
 * ``on_page_content``: splice in pre-rendered lists, and refuse any script that reached a generated page;
 * ``on_post_build``: add the term-name documents (made meanwhile by :mod:`irsite.namedocs`) to the
@@ -31,7 +32,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from . import dates, namedocs, prerender, render, search, speed
+from . import dates, namedocs, prerender, render, search, speed, tplmemo
 from .loader import GLOSSARY, load_project
 from .problems import DataError
 
@@ -49,6 +50,9 @@ class IRSiteConfig(Config):
     """Build into a temporary folder and replace site/ only when the build succeeds."""
     prerender = opt.Type(bool, default=True)
     """Write the HTML of term, index and section pages directly (same output, much faster builds)."""
+    reuse_template_parts = opt.Type(bool, default=True)
+    """Render the theme's nav sidebar, search box and colour switch once, not once per page, where
+    they come out the same (same output, faster builds; see irsite.tplmemo)."""
 
 
 class IRSitePlugin(BasePlugin[IRSiteConfig]):
@@ -62,6 +66,7 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
         self.splices: dict[str, tuple[str, str]] = {}
         self.hidden: dict[str, str] = {}
         self.name_documents: namedocs.NameDocuments | None = None
+        self.template_memo: tplmemo.TemplateMemo | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -150,6 +155,13 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
             out.append(item)
         return out
 
+    def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+        self.template_memo = None
+        if self.config.reuse_template_parts:
+            self.template_memo = tplmemo.TemplateMemo(f.dest_uri for f in files)
+            self.template_memo.install(env, config.theme.name, config.theme.custom_dir)
+        return env
+
     def on_files(self, files: Files, *, config: Any) -> Files:
         in_nav = {"topics/index.md", "glossary/index.md", "sources/index.md"}
         in_nav |= {render.topic_uri(p.slug) for p in self.project.pages}
@@ -211,6 +223,10 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config: Any) -> None:
         gc.unfreeze()
+        memo = self.template_memo
+        if memo is not None:
+            log.debug("irsite: template parts reused %d times, rendered %d times (%s)",
+                      memo.reused, memo.renders, ", ".join(memo.wrapped) or "none reusable")
         index_path = Path(config.site_dir) / "search" / "search_index.json"
         names = self.name_documents   # started in on_config whenever a search plugin is configured
         if index_path.exists() and names is not None:
