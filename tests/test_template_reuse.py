@@ -95,3 +95,35 @@ def test_folders_holding_other_files_are_not_shared() -> None:
     assert memo._place("glossary/b/") is None              # its figure is linked as "figure.png" from it only
     assert memo._place("glossary/") is None                # holds the term pages
     assert memo._place("404.html") == ("file", "", "404.html")
+
+
+def _theme(tmp_path: Path, nav_item_extra: str = "") -> tuple[object, Path]:
+    """A Jinja environment laid out like a build's: an (empty) override folder, then a theme
+    folder holding Material's nav templates, ``nav_item_extra`` appended to nav-item.html."""
+    import jinja2
+
+    theme, custom = tmp_path / "theme", tmp_path / "overrides"
+    (theme / "partials").mkdir(parents=True)
+    custom.mkdir()
+    for name in ("nav.html", "nav-item.html", "search.html", "palette.html"):
+        text = (MATERIAL / "partials" / name).read_text(encoding="utf-8")
+        if name == "nav-item.html":
+            text += nav_item_extra
+        (theme / "partials" / name).write_text(text, encoding="utf-8")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(custom), str(theme)]))
+    env.filters["url"] = lambda value: value          # MkDocs' filter, which these templates use
+    return env, custom
+
+
+def test_materials_own_nav_templates_are_reused(tmp_path) -> None:
+    env, custom = _theme(tmp_path)
+    assert "partials/nav.html" in tplmemo.TemplateMemo().install(env, "material", custom)
+    env, custom = _theme(tmp_path / "other")
+    assert "partials/nav.html" not in tplmemo.TemplateMemo().install(env, "readthedocs", custom)
+
+
+def test_nav_templates_that_read_the_page_are_not_reused(tmp_path) -> None:
+    env, custom = _theme(tmp_path, "{% if page.meta.wide %}<hr>{% endif %}")
+    wrapped = tplmemo.TemplateMemo().install(env, "material", custom)
+    assert "partials/nav.html" not in wrapped
+    assert "partials/search.html" in wrapped      # the parts that do not read the page still are

@@ -17,7 +17,9 @@ builds sites with and without it and compares every file. To stay exact it steps
 that follows from the templates themselves:
 
 * The nav is reused only while ``partials/nav.html`` and ``partials/nav-item.html`` are Material's
-  own files: an override in ``custom_dir`` may use the page in ways this module cannot know.
+  own files (an override in ``custom_dir`` may use the page in ways this module cannot know), and
+  only while those use the page just to compare it with nav items and for the active item's table
+  of contents, as Material 9 does.
   It is reused only for pages that are not in the nav, while no nav item is active.
 * A relative link reads the same from sibling folders unless it points at the page itself or into
   its folder (MkDocs' ``get_relative_url``). So sharing by folder is limited to pages whose own
@@ -42,6 +44,12 @@ NAV = "partials/nav.html"
 NAV_ITEM = "partials/nav-item.html"
 BASE = "base.html"
 CONSTANT = ("partials/search.html", "partials/palette.html")
+
+# How Material's nav templates may mention the page for the nav to be shared by pages outside it:
+# only to compare it with nav items (``page in nav_item.pages``, ``nav_item == page``), and for the
+# table of contents of the one active item. Any other use (a future ``page.meta`` test, say) turns
+# reuse off.
+_NAV_PAGE_USES = {"page", "page.toc"}
 
 # What a partial's Jinja code must not mention to count as the same on every page.
 _PAGE_DEPENDENT = re.compile(r"\b(?:page|nav|nav_item|base_url|url|toc|meta)\b")
@@ -72,7 +80,7 @@ class TemplateMemo:
         overridden from ``custom_dir``; returns the names wrapped."""
         override = Path(custom_dir).resolve() if custom_dir else None
         if theme == "material":
-            if not any(_from_dir(env, name, override) for name in (NAV, NAV_ITEM)):
+            if not any(_from_dir(env, name, override) for name in (NAV, NAV_ITEM)) and _nav_uses_of_page(env):
                 self._wrap(env, NAV, None, self._nav_key)
             if not _from_dir(env, BASE, override):
                 self._wrap(env, BASE, "config", self._folder_key)
@@ -185,6 +193,17 @@ def _occupied_folders(file_urls: Iterable[str]) -> set[str]:
             occupied.add(folder)
             folder = posixpath.dirname(folder)
     return occupied
+
+
+def _nav_uses_of_page(env: Any) -> bool:
+    """True if the nav templates use the page only in the ways :data:`_NAV_PAGE_USES` allows."""
+    uses: set[str] = set()
+    for name in (NAV, NAV_ITEM):
+        source = _source(env, name)
+        if source is None:
+            return False
+        uses.update(m for code in _jinja_code(source) for m in re.findall(r"\bpage\b(?:\s*\.\s*\w+)*", code))
+    return {re.sub(r"\s+", "", u) for u in uses} <= _NAV_PAGE_USES
 
 
 def _walk(items: Iterable[Any]) -> Iterator[Any]:
