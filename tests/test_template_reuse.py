@@ -97,27 +97,32 @@ def test_folders_holding_other_files_are_not_shared() -> None:
     assert memo._place("404.html") == ("file", "", "404.html")
 
 
-def _theme(tmp_path: Path, nav_item_extra: str = "") -> tuple[object, Path]:
+def _theme(tmp_path: Path, nav_item_extra: str = "", config_extra: str = "") -> tuple[object, Path]:
     """A Jinja environment laid out like a build's: an (empty) override folder, then a theme
-    folder holding Material's nav templates, ``nav_item_extra`` appended to nav-item.html."""
+    folder holding Material's templates, ``nav_item_extra`` appended to nav-item.html and
+    ``config_extra`` to base.html's config block."""
     import jinja2
 
     theme, custom = tmp_path / "theme", tmp_path / "overrides"
     (theme / "partials").mkdir(parents=True)
     custom.mkdir()
-    for name in ("nav.html", "nav-item.html", "search.html", "palette.html"):
-        text = (MATERIAL / "partials" / name).read_text(encoding="utf-8")
-        if name == "nav-item.html":
+    for name in ("partials/nav.html", "partials/nav-item.html", "partials/search.html",
+                 "partials/palette.html", "base.html"):
+        text = (MATERIAL / name).read_text(encoding="utf-8")
+        if name == "partials/nav-item.html":
             text += nav_item_extra
-        (theme / "partials" / name).write_text(text, encoding="utf-8")
+        if name == "base.html":
+            text = text.replace("{% block config %}", "{% block config %}" + config_extra, 1)
+        (theme / name).write_text(text, encoding="utf-8")
     env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(custom), str(theme)]))
-    env.filters["url"] = lambda value: value          # MkDocs' filter, which these templates use
+    env.filters["url"] = env.filters["script_tag"] = lambda value: value   # MkDocs' filters
     return env, custom
 
 
 def test_materials_own_nav_templates_are_reused(tmp_path) -> None:
     env, custom = _theme(tmp_path)
-    assert "partials/nav.html" in tplmemo.TemplateMemo().install(env, "material", custom)
+    assert tplmemo.TemplateMemo().install(env, "material", custom) == [
+        "partials/nav.html", "base.html#config", "partials/search.html", "partials/palette.html"]
     env, custom = _theme(tmp_path / "other")
     assert "partials/nav.html" not in tplmemo.TemplateMemo().install(env, "readthedocs", custom)
 
@@ -127,3 +132,8 @@ def test_nav_templates_that_read_the_page_are_not_reused(tmp_path) -> None:
     wrapped = tplmemo.TemplateMemo().install(env, "material", custom)
     assert "partials/nav.html" not in wrapped
     assert "partials/search.html" in wrapped      # the parts that do not read the page still are
+
+
+def test_a_settings_block_that_reads_the_page_is_not_reused(tmp_path) -> None:
+    env, custom = _theme(tmp_path, config_extra="{% if page.meta.beta %}<meta name=beta>{% endif %}")
+    assert "base.html#config" not in tplmemo.TemplateMemo().install(env, "material", custom)

@@ -51,8 +51,8 @@ class IRSiteConfig(Config):
     prerender = opt.Type(bool, default=True)
     """Write the HTML of term, index and section pages directly (same output, much faster builds)."""
     reuse_template_parts = opt.Type(bool, default=True)
-    """Render the theme's nav sidebar, search box and colour switch once, not once per page, where
-    they come out the same (same output, faster builds; see irsite.tplmemo)."""
+    """Render the theme's nav sidebar, settings block, search box and colour switch once, not once
+    per page, where they come out the same (same output, faster builds; see irsite.tplmemo)."""
 
 
 class IRSitePlugin(BasePlugin[IRSiteConfig]):

@@ -25,7 +25,8 @@ that follows from the templates themselves:
   its folder (MkDocs' ``get_relative_url``). So sharing by folder is limited to pages whose own
   folder holds no other file of the site and is not the target of any nav link.
 * A "constant" partial is reused only if its Jinja code mentions neither the page, the nav, nor a
-  URL; the ``config`` block only while ``base.html`` is Material's own.
+  URL; the ``config`` block only while ``base.html`` is Material's own and the block's code
+  mentions neither the page nor the nav.
 
 Jinja's ``{% include %}`` calls the included template's ``root_render_func``, and ``base.html``
 calls its blocks through ``Template.blocks``; this module wraps those functions on the template
@@ -51,8 +52,10 @@ CONSTANT = ("partials/search.html", "partials/palette.html")
 # reuse off.
 _NAV_PAGE_USES = {"page", "page.toc"}
 
-# What a partial's Jinja code must not mention to count as the same on every page.
+# What a partial's Jinja code must not mention to count as the same on every page, and what a part
+# shared by the pages of a folder must not mention (it may use relative URLs).
 _PAGE_DEPENDENT = re.compile(r"\b(?:page|nav|nav_item|base_url|url|toc|meta)\b")
+_FOLDER_DEPENDENT = re.compile(r"\b(?:page|nav|nav_item|toc|meta)\b")
 
 
 class TemplateMemo:
@@ -82,7 +85,9 @@ class TemplateMemo:
         if theme == "material":
             if not any(_from_dir(env, name, override) for name in (NAV, NAV_ITEM)) and _nav_uses_of_page(env):
                 self._wrap(env, NAV, None, self._nav_key)
-            if not _from_dir(env, BASE, override):
+            config_block = _block(_source(env, BASE) or "", "config")
+            if not _from_dir(env, BASE, override) and config_block is not None and not any(
+                    _FOLDER_DEPENDENT.search(code) for code in _jinja_code(config_block)):
                 self._wrap(env, BASE, "config", self._folder_key)
         for name in CONSTANT:
             source = _source(env, name)
@@ -231,6 +236,12 @@ def _from_dir(env: Any, name: str, directory: Path | None) -> bool:
     if filename is None:
         return True
     return directory is not None and directory in Path(filename).resolve().parents
+
+
+def _block(source: str, name: str) -> str | None:
+    """The text of block ``name`` in a template's source (blocks in it are not expected)."""
+    match = re.search(r"\{%%-?\s*block\s+%s\s*-?%%\}(.*?)\{%%-?\s*endblock" % re.escape(name), source, re.S)
+    return match.group(1) if match else None
 
 
 _JINJA_CODE = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}", re.S)
