@@ -644,21 +644,22 @@ def _verdict(ok: bool) -> str:
     return "PASS" if ok else "MISS"
 
 
+_MEMORY = Path("/dev/shm")   # tmpfs on Linux
+
+
 def memory_folder(need: int = 2 << 30) -> str | None:
     """A writable memory-backed folder (tmpfs) with ``need`` bytes free, or None."""
-    shm = "/dev/shm"
     try:
-        if not (os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK)):
+        if not (_MEMORY.is_dir() and os.access(_MEMORY, os.W_OK | os.X_OK)):
             return None
-        stat = os.statvfs(shm)
+        stat = os.statvfs(_MEMORY)
     except OSError:
         return None
-    return shm if stat.f_bavail * stat.f_frsize >= need else None
+    return str(_MEMORY) if stat.f_bavail * stat.f_frsize >= need else None
 
 
 def _where(work: Path) -> str:
-    shm = memory_folder(need=0)
-    if shm is not None and Path(shm) in work.parents:
+    if _MEMORY in work.resolve().parents:
         return "in memory (tmpfs), so disk stalls of a shared machine do not reach the timings"
     return "on disk"
 
