@@ -31,7 +31,9 @@ RESERVED_TERM_IDS = {"sections", "print", "index", "search", "assets"}
 TERM_KEYS = {
     "id": True, "term": True, "aliases": False, "section": True, "definition": True,
     "details": False, "related": False, "sources": True, "external": False, "formerly": False,
+    "names": False, "spellings": False,
 }
+LANGUAGES = {"ru": "Russian"}
 SECTION_KEYS = {"id": True, "title": True, "summary": True}
 SOURCE_KEYS = {
     "id": True, "kind": True, "title": True, "authors": False, "year": True, "container": True,
@@ -39,7 +41,7 @@ SOURCE_KEYS = {
     "url": False, "note": False, "text": False, "excerpts": False,
 }
 EXCERPT_KEYS = {"id": True, "quote": True, "locator": True}
-PAGE_KEYS = {"title": True, "order": True, "summary": True}
+PAGE_KEYS = {"title": True, "order": True, "summary": True, "questions": False}
 
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 
@@ -183,14 +185,18 @@ def _read_glossary(root: Path, problems: list[Problem], unreadable: set[str]) ->
             related=check.text_list(item, "related", what),
             sources=check.text_list(item, "sources", what),
             formerly=check.text_list(item, "formerly", what),
+            spellings=check.text_list(item, "spellings", what),
             line=item.line,
         )
+        if "names" in item:
+            term.translations = _read_names(check, item, what)
         term.lines = dict.fromkeys(TERM_KEYS, item.line)  # type: ignore[attr-defined]
         term.lines.update((k, n) for k, n in item.lines.items() if k in TERM_KEYS)  # type: ignore[attr-defined]
         for key in ("term", "definition", "details"):
             check.safe(getattr(term, key), item.line_of(key), f"'{key}' of {what}")
-        for alias in term.aliases:
-            check.safe(alias, item.line_of("aliases"), f"alias of {what}")
+        for key in ("aliases", "spellings"):
+            for alias in getattr(term, key):
+                check.safe(alias, item.line_of(key), f"{key[:-1]} of {what}")
         if "sources" in item and not term.sources and not (isinstance(item["sources"], str) and item["sources"].strip()):
             check.add(item.line_of("sources"), f"{what} cites no source",
                       "add at least one source id to 'sources'")
@@ -200,6 +206,22 @@ def _read_glossary(root: Path, problems: list[Problem], unreadable: set[str]) ->
             term.external = _read_external(check, item, what)
         terms.append(term)
     return sections, terms
+
+
+def _read_names(check: _Checker, item: LineDict, what: str) -> dict[str, list[str]]:
+    names = check.mapping(item["names"], item.line_of("names"), f"'names' of {what}")
+    if names is None:
+        return {}
+    out: dict[str, list[str]] = {}
+    for lang in names:
+        if lang not in LANGUAGES:
+            check.add(names.line_of(lang), f"unknown language '{lang}' in 'names' of {what}",
+                      f"use a language code from: {', '.join(LANGUAGES)}")
+            continue
+        out[lang] = check.text_list(names, lang, f"'names' of {what}")
+        for name in out[lang]:
+            check.safe(name, names.line_of(lang), f"{LANGUAGES[lang]} name of {what}")
+    return out
 
 
 def _read_external(check: _Checker, item: LineDict, what: str) -> dict[str, list[str]]:
@@ -363,7 +385,9 @@ def _read_page(root: Path, path: Path, problems: list[Problem]) -> Page | None:
             check.add(meta.line_of("order"), f"order '{order_text}' is not a whole number", "e.g. order: 3")
     page = Page(slug=slug, title=check.text(meta, "title", "the front matter"), order=order,
                 summary=check.text(meta, "summary", "the front matter"), body=body, path=shown,
-                body_line=body_line)
+                body_line=body_line, questions=check.text_list(meta, "questions", "the front matter"))
+    for question in page.questions:
+        check.safe(question, meta.line_of("questions"), "question")
     page.summary_line = meta.line_of("summary")  # type: ignore[attr-defined]
     check.safe(page.title, meta.line_of("title"), "title")
     check.safe(page.summary, meta.line_of("summary"), "summary")
@@ -518,11 +542,11 @@ def _cross_check(project: Project, problems: list[Problem], root: Path | None = 
     for t in project.terms:
         line = t.lines.get("aliases", t.line)  # type: ignore[attr-defined]
         own = set()
-        for i, name in enumerate(t.names):
+        for i, name in enumerate(t.all_names):
             key = markup.fold_name(name)
             if not key:
                 continue
-            kind = "name" if i == 0 else "alias"
+            kind = "name" if i == 0 else "alias" if i < len(t.names) else "other name"
             if key in own:
                 problems.append(Problem(GLOSSARY, line, f"term '{t.id}' lists '{name}' twice (names are compared ignoring case)",
                                         "remove the repeated alias"))

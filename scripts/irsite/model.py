@@ -25,11 +25,23 @@ class Term:
     sources: list[str] = field(default_factory=list)   # "source" or "source#excerpt"
     external: dict[str, list[str]] = field(default_factory=dict)
     formerly: list[str] = field(default_factory=list)
+    spellings: list[str] = field(default_factory=list)   # searchable, never shown as names
+    translations: dict[str, list[str]] = field(default_factory=dict)   # language -> names ("ru": [...])
     line: int = 0
 
     @property
     def names(self) -> list[str]:
+        """The names a reader sees: the display name and its aliases."""
         return [self.term, *self.aliases]
+
+    @property
+    def ru(self) -> list[str]:
+        return self.translations.get("ru", [])
+
+    @property
+    def all_names(self) -> list[str]:
+        """Every name that leads to the term: shown names, other-language names, hidden spellings."""
+        return [*self.names, *(n for names in self.translations.values() for n in names), *self.spellings]
 
 
 @dataclass
@@ -71,6 +83,7 @@ class Page:
     path: str
     body_line: int = 1          # line of the file where the body starts
     formerly: list[str] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)   # learners' questions the page answers
 
 
 @dataclass
