@@ -38,6 +38,7 @@ from hypothesis import strategies as st
 
 from irsite.loader import load_project
 from irsite.problems import DataError
+from irsite import exports
 from irsite.render import Renderer
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
@@ -639,5 +640,5 @@ def test_property_random_edits(scratch_project: Path, edits: list[tuple]):
     renderer = Renderer(project)
     pages = renderer.pages()
     assert pages and all(isinstance(v, str) for v in pages.values())
-    renderer.exports()
+    exports.exports(renderer)
     renderer.redirects()

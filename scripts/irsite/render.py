@@ -1,26 +1,25 @@
-"""Render the validated :class:`Project` to Markdown pages and export files (strings only).
+"""Describe every generated page once, as a :class:`~irsite.pages.doc.Doc`, from the validated model.
 
-Everything here is computed in one pass per build: names, tooltips, backlinks and citations are
-indexed once, then each page is rendered with a single substitution pass over its text.
-The Markdown uses only Python-Markdown extensions that other MkDocs-compatible builders understand
-(admonition, attr_list, def_list, tables, fenced code): no raw HTML.
+This is where a generated page's look is set (a term page: :meth:`Renderer.term_page`). The
+writers in :mod:`irsite.pages.doc` turn each description into Markdown (for ``irsite export`` and
+any MkDocs-like builder) or into the same page's HTML (for the MkDocs plugin); the export files
+are written by :mod:`irsite.exports`. Names, tooltips and backlinks are indexed once per build.
 """
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
-import json
-import posixpath
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Mapping
 from html import escape
+from typing import Callable
 
-from . import markup
+from . import exports, markup
 from .model import Page, Project, Source, Term
+from .pages import doc
+from .pages.doc import (Box, Code, DefList, Doc, Em, Heading, Item, ItemList, Link, Md, MdBlock, Para, Quote,
+                        Strong, md_escape, to_markdown)
 
 GLOSSARY_DIR = "glossary"
 SECTIONS_DIR = "glossary/sections"
@@ -58,57 +57,15 @@ def topic_url(slug: str) -> str:
     return f"{TOPICS_DIR}/{slug}/"
 
 
-def rel(from_uri: str, to_uri: str) -> str:
-    """Relative link from one docs file to another (MkDocs checks and rewrites these).
-
-    Both are plain paths inside the docs tree (no '..'), so the common folders are simply dropped.
-    """
-    path, hash_, anchor = to_uri.partition("#")
-    if not path:
-        return hash_ + anchor
-    to_dir, _, name = path.rpartition("/")
-    if to_dir == from_uri.rpartition("/")[0]:
-        return name + hash_ + anchor     # the common case: a page in the same folder
-    src = from_uri.split("/")[:-1]
-    dst = path.split("/")
-    i = 0
-    while i < len(src) and i < len(dst) - 1 and src[i] == dst[i]:
-        i += 1
-    return "/".join([".."] * (len(src) - i) + dst[i:]) + hash_ + anchor
-
-
 _QUOTED = re.compile(r'"([^"]*)"')
-# '<' has no backslash escape in Markdown ("\\<" would show the backslash): it becomes an entity.
-_MD_SPECIAL = str.maketrans({**{c: "\\" + c for c in "[]*_`>"}, "<": "&lt;"})
 
 
 def _title_attr(text: str) -> str:
-    """Text for a Markdown link title: straight quotes become typographic ones (they end titles)."""
+    """Text for a link title: straight quotes become typographic ones (they end Markdown titles)."""
     text = text.replace("\\", "")
     if '"' in text:
         text = _QUOTED.sub("\u201c\\1\u201d", text)
     return text.replace('"', "\u201d").replace("'", "\u2019").replace("\n", " ")
-
-
-_MD_SPECIAL_CHAR = re.compile(r"[\[\]*_`<>]")
-
-
-def _md_escape(text: str) -> str:
-    # Most names and titles contain none of these characters, and str.translate with a table of
-    # multi-character replacements costs a dictionary lookup per distinct character of every text.
-    return text.translate(_MD_SPECIAL) if _MD_SPECIAL_CHAR.search(text) else text
-
-
-# json.dumps(value, ensure_ascii=False) makes a new encoder on every call; this one is reused.
-_JSON = json.JSONEncoder(ensure_ascii=False)
-
-
-def yaml_front_matter(meta: dict[str, str]) -> str:
-    lines = ["---"]
-    for key, value in meta.items():
-        lines.append(f"{key}: {_JSON.encode(value)}")
-    lines.append("---")
-    return "\n".join(lines) + "\n\n"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -162,10 +119,6 @@ def identifiers(source: Source) -> list[tuple[str, str]]:
     return links
 
 
-def identifier_links(source: Source) -> list[str]:
-    return [f"[{text}]({url})" for text, url in identifiers(source)]
-
-
 EXTERNAL_LINKS = {
     "mesh": ("MeSH", "https://meshb.nlm.nih.gov/record/ui?ui={}"),
     "hgnc": ("HGNC", "https://www.genenames.org/data/gene-symbol-report/#!/symbol/{}"),
@@ -195,9 +148,13 @@ class Site:
 _NOT_PROSE = re.compile(r"\[\[[^\]]*\]\]|\[@[^\]]*\]|\]\([^)]*\)|^\s*!quote .*$", re.M)
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+")
 _FIRST_WORD_END = re.compile(r"[\s\-/]")
+_INLINE = re.compile(r"\[\[\s*(?P<term>[^\]|]+?)\s*(?:\|\s*(?P<shown>[^\]]+?)\s*)?\]\]|\[@(?P<cite>[^\]]+)\]")
 
 
 class Renderer:
+    """Describes every generated page as a :class:`~irsite.pages.doc.Doc` (the one place a page's
+    look is set) and writes the exports; names, tooltips and backlinks are indexed once."""
+
     def __init__(self, project: Project, site: Site | None = None):
         self.p = project
         self.site = site or Site()
@@ -209,10 +166,7 @@ class Renderer:
         # counts as an ordinary word when its first word is written in lower case somewhere in the data.
         texts = [p.body for p in project.pages]
         texts += [" ".join([*t.aliases, t.definition, t.details]) for t in project.terms]
-        prose = _NOT_PROSE.sub(" ", " ".join(texts))
-        # A word never spans white space, so the words of the distinct space-separated pieces are
-        # the words of the whole text (with far fewer strings to make).
-        lower_words = set(_LOWER_WORD.findall(" ".join(set(prose.split()))))
+        lower_words = set(_LOWER_WORD.findall(_NOT_PROSE.sub(" ", " ".join(texts))))
         self.lower_first = set()
         for t in project.terms:
             first = _FIRST_WORD_END.split(t.term, maxsplit=1)[0]
@@ -222,8 +176,7 @@ class Renderer:
         self.plain_def = {t.id: markup.plain_text(t.definition, self.names, self.lower_first) for t in project.terms}
         self.first = {tid: markup.first_sentence(d) for tid, d in self.plain_def.items()}
         self.tooltip = {t.id: _title_attr(f"{t.term}: {self.plain_def[t.id]}") for t in project.terms}
-        # The A–Z order, sorted once: the index, the printable A–Z, the sections and the source
-        # pages all list terms in it (a sort is stable, so a subset keeps the same order).
+        # The A–Z order: the index, the printable A–Z, the sections and the source pages use it.
         self.alphabetical = sorted(project.terms, key=lambda t: markup.sort_key(t.term))
         self._rank = {t.id: i for i, t in enumerate(self.alphabetical)}
         self.section_terms: dict[str, list[Term]] = {s.id: [] for s in project.sections}
@@ -232,23 +185,16 @@ class Renderer:
         self.cite_plain = {sid: citation_text(src, False) for sid, src in project.sources.items()}
         self.short = {sid: author_short(src) for sid, src in project.sources.items()}
 
-        # Backlinks, computed once: term -> pages mentioning it; source -> terms and pages citing it.
+        # Backlinks: term -> pages mentioning it; source -> terms and pages citing it.
         self.used_in: dict[str, list[Page]] = {t.id: [] for t in project.terms}
         self.cited_by_terms: dict[str, list[Term]] = {s: [] for s in project.sources}
         self.cited_by_pages: dict[str, list[Page]] = {s: [] for s in project.sources}
         for page in project.pages:
-            seen_terms: set[str] = set()
-            for m in markup.TERM_LINK.finditer(page.body):
-                term = project.resolve_term(m.group(1))
-                if term and term.id not in seen_terms:
-                    seen_terms.add(term.id)
-                    self.used_in[term.id].append(page)
-            seen_sources: set[str] = set()
-            for key in self._page_source_keys(page.body):
-                sid = key.partition("#")[0]
-                if sid not in seen_sources:
-                    seen_sources.add(sid)
-                    self.cited_by_pages[sid].append(page)
+            for tid in dict.fromkeys(t.id for m in markup.TERM_LINK.finditer(page.body)
+                                     if (t := project.resolve_term(m.group(1)))):
+                self.used_in[tid].append(page)
+            for sid in dict.fromkeys(k.partition("#")[0] for k in self._page_source_keys(page.body)):
+                self.cited_by_pages[sid].append(page)
         for term in project.terms:
             cited = {k.partition("#")[0] for k in term.sources}
             for text in (term.definition, term.details):
@@ -270,37 +216,55 @@ class Renderer:
             keys.append((m.start(), m.group(2)))
         return [k for _, k in sorted(keys)]
 
-    # -- inline conversions -------------------------------------------------------------------
+    # -- spans --------------------------------------------------------------------------------
 
-    def term_link(self, from_uri: str, term_id: str, text: str | None = None,
-                  mid_sentence: Callable[[], bool] | None = None) -> str:
-        """A term link; ``mid_sentence`` says whether the link is inside a sentence (asked only
-        when it matters: the term's name is an ordinary word, lower-cased there)."""
+    def term_link(self, term_id: str, text: str | None = None, mid_sentence: bool = False,
+                  tooltip: bool = True) -> Link:
         term = self.p.resolve_term(term_id)
         assert term is not None, term_id
-        name = term.term
-        if text is None and mid_sentence is not None and term.id in self.lower_first and mid_sentence():
+        name = text or term.term
+        if text is None and mid_sentence and term.id in self.lower_first:
             name = name[0].lower() + name[1:]
-        shown = _md_escape(text or name)
-        return f'[{shown}]({rel(from_uri, term_uri(term.id))} "{self.tooltip[term.id]}"){{ .term }}'
+        return Link(name, term_uri(term.id), self.tooltip[term.id] if tooltip else "", "term")
 
-    def inline(self, text: str, from_uri: str, cite: "Citations | None" = None) -> str:
-        """Resolve [[term]] links and [@source] citations in one pass over ``text``."""
-        def replace(m: re.Match) -> str:
+    def prose(self, text: str, cite: "Citations | None" = None) -> list:
+        """Author text as spans: [[term]] links and [@source] citations resolved, the rest Markdown."""
+        out: list = []
+        pos = 0
+        for m in _INLINE.finditer(text):
+            if m.start() > pos:
+                out.append(Md(text[pos:m.start()]))
+            pos = m.end()
             if m.group("term") is not None:
-                return self.term_link(from_uri, m.group("term").strip(), m.group("shown"),
-                                      mid_sentence=lambda: not markup.starts_sentence(m.string, m.start()))
+                mid = m.group("shown") is None and not markup.starts_sentence(text, m.start())
+                out.append(self.term_link(m.group("term").strip(), m.group("shown"), mid))
+                continue
             keys = markup.citation_keys(m.group("cite"))
             if cite is not None:
-                return cite.mark(keys, from_uri)
-            return "(" + "; ".join(self._author_year_link(k, from_uri) for k in keys) + ")"
+                out.extend(cite.mark(keys))
+            else:
+                out.append("(")
+                for i, key in enumerate(keys):
+                    sid, _, eid = key.partition("#")
+                    out += ["; "] if i else []
+                    out.append(Link(self.short[sid], source_uri(sid) + (f"#{eid}" if eid else ""),
+                                    _title_attr(self.cite_plain[sid])))
+                out.append(")")
+        if pos < len(text):
+            out.append(Md(text[pos:]))
+        return out
 
-        return _INLINE.sub(replace, text)
+    def citation(self, source: Source) -> list:
+        """A reference with its journal in italics."""
+        plain = citation_text(source, False)
+        before, found, after = plain.partition(f" {source.container}.")
+        return [before, " ", Em(source.container), "." + after] if found and source.container else [plain]
 
-    def _author_year_link(self, key: str, from_uri: str) -> str:
-        sid, _, eid = key.partition("#")
-        target = source_uri(sid) + (f"#{eid}" if eid else "")
-        return f'[{_md_escape(self.short[sid])}]({rel(from_uri, target)} "{_title_attr(self.cite_plain[sid])}")'
+    def reference(self, source: Source, target: str, link_id: str = "") -> list:
+        spans: list = [Link(self.cite_plain[source.id], target, id=link_id)]
+        for i, (text, url) in enumerate(identifiers(source)):
+            spans += [" · " if i else " ", Link(text, url)]
+        return spans
 
     # -- citation blocks ----------------------------------------------------------------------
 
@@ -309,14 +273,13 @@ class Renderer:
         url = self.site.absolute(url_path)
         plain = (f"{self.site.name}. {title}. {kind}. {url} "
                  f"(last changed {changed}; accessed <date>).")
-        year = changed[:4]
         bib_title = title.replace("{", "").replace("}", "")
         bibtex = "\n".join([
             f"@misc{{{key},",
             f"  title        = {{{bib_title}}},",
             f"  author       = {{{{{self.site.name}}}}},",
             f"  howpublished = {{{self.site.name}}},",
-            f"  year         = {{{year}}},",
+            f"  year         = {{{changed[:4]}}},",
             f"  date         = {{{changed}}},",
             f"  url          = {{{url}}},",
             f"  note         = {{Last changed {changed}}}",
@@ -324,277 +287,187 @@ class Renderer:
         ])
         return url, plain, bibtex
 
-    def cite_block(self, title: str, url_path: str, changed: str, kind: str, key: str) -> str:
+    def cite_blocks(self, title: str, url_path: str, changed: str, kind: str, key: str) -> list:
         url, plain, bibtex = self.cite_texts(title, url_path, changed, kind, key)
-        return "\n".join([
-            "## Cite this page { data-search-exclude }",
-            "",
-            f"Permanent link: <{url}>  ",
-            f"Last changed: {changed}",
-            "",
-            "As text:",
-            "",
-            "```text",
-            plain,
-            "```",
-            "",
-            "As BibTeX:",
-            "",
-            "```bibtex",
-            bibtex,
-            "```",
-            "",
-        ])
+        return [Heading(2, "Cite this page", exclude=True),
+                Para([["Permanent link: ", Link(url, url)], f"Last changed: {changed}"]),
+                Para(["As text:"]), Code("text", plain), Para(["As BibTeX:"]), Code("bibtex", bibtex)]
 
     # -- pages ----------------------------------------------------------------------------------
 
-    def term_page(self, term: Term) -> str:
-        uri = term_uri(term.id)
+    def term_page(self, term: Term) -> Doc:
         section = self.p.section_by_id[term.section]
-        out = [yaml_front_matter({"title": term.term, "description": self.plain_def[term.id]})]
-        out.append(f"# {_md_escape(term.term)}\n")
-        out.append(self.inline(term.definition, uri) + "\n")
-        # The names are indexed for search as separate documents (search.py), not as page text.
-        if term.aliases:
-            out.append("**Also known as:** " + " · ".join(_md_escape(a) for a in term.aliases) + "  ")
-        out.append(f"**Section:** [{_md_escape(section.title)}]({rel(uri, section_uri(section.id))})")
-        out.append("{ data-search-exclude }\n")
+        blocks: list = [Para([self.prose(term.definition)])]
+        names = [[Strong("Also known as:"), " " + " · ".join(term.aliases)]] if term.aliases else []
+        names.append([Strong("Section:"), " ", Link(section.title, section_uri(section.id))])
+        blocks.append(Para(names, exclude=True))
+        if term.ru:
+            blocks.append(Para([[Strong("По-русски:"), " " + " · ".join(term.ru)]], lang="ru"))
         if term.details:
-            out.append("## More detail\n")
-            out.append(self.inline(term.details, uri) + "\n")
+            blocks += [Heading(2, "More detail"), Para([self.prose(term.details)])]
         if term.related:
-            out.append("## Related terms { data-search-exclude }\n")
-            for ref in term.related:
-                other = self.p.resolve_term(ref)
-                assert other is not None
-                link = f"[{_md_escape(other.term)}]({rel(uri, term_uri(other.id))}){{ .term }}"
-                out.append(f"- {link}: {_md_escape(self.first[other.id])}")
-            out.append("")
-        out.append("## Sources { data-search-exclude }\n")
-        for n, key in enumerate(term.sources, start=1):
+            blocks.append(Heading(2, "Related terms", exclude=True))
+            blocks.append(ItemList([[self.term_link(ref, tooltip=False), ": " + self.first[self.p.resolve_term(ref).id]]
+                                    for ref in term.related]))
+        blocks.append(Heading(2, "Sources", exclude=True))
+        items = []
+        for key in term.sources:
             sid, _, eid = key.partition("#")
             source = self.p.sources[sid]
-            target = source_uri(sid) + (f"#{eid}" if eid else "")
-            line = f"{n}. [{_md_escape(citation_text(source, False))}]({rel(uri, target)})"
-            ids = identifier_links(source)
-            if ids:
-                line += " " + " · ".join(ids)
-            out.append(line)
+            item = Item(self.reference(source, source_uri(sid) + (f"#{eid}" if eid else "")))
             if eid:
                 ex = source.excerpts[eid]
-                out.append("")
-                out.append(f"    > {_md_escape(ex.quote)}")
-                out.append("    >")
-                out.append(f"    > — {_md_escape(author_short(source))}, {_md_escape(ex.locator)}")
-                out.append("")
-        out.append("")
-        pages = self.used_in[term.id]
-        if pages:
-            out.append("## Used in { data-search-exclude }\n")
-            for page in pages:
-                out.append(f"- [{_md_escape(page.title)}]({rel(uri, topic_uri(page.slug))})")
-            out.append("")
+                item.blocks.append(Quote([ex.quote, f"— {author_short(source)}, {ex.locator}"]))
+            items.append(item)
+        blocks.append(ItemList(items, ordered=True))
+        if self.used_in[term.id]:
+            blocks.append(Heading(2, "Used in", exclude=True))
+            blocks.append(ItemList([[Link(p.title, topic_uri(p.slug))] for p in self.used_in[term.id]]))
         if term.external:
-            out.append("## Identifiers { data-search-exclude }\n")
+            blocks.append(Heading(2, "Identifiers", exclude=True))
+            rows = []
             for key, values in term.external.items():
                 label, pattern = EXTERNAL_LINKS[key]
-                links = ", ".join(f"[{v}]({pattern.format(v)})" for v in values)
-                out.append(f"- {label}: {links}")
-            out.append("")
+                row: list = [f"{label}: "]
+                for i, v in enumerate(values):
+                    row += [", "] if i else []
+                    row.append(Link(v, pattern.format(v)))
+                rows.append(row)
+            blocks.append(ItemList(rows))
         changed = self.site.term_dates.get(term.id, self.site.today)
-        out.append(self.cite_block(term.term, term_url(term.id), changed, "Glossary entry", f"irref-{term.id}"))
-        return "\n".join(out)
+        blocks += self.cite_blocks(term.term, term_url(term.id), changed, "Glossary entry", f"irref-{term.id}")
+        return Doc(term_uri(term.id), term.term, {"title": term.term, "description": self.plain_def[term.id]}, blocks)
 
-    def glossary_index(self) -> str:
-        uri = f"{GLOSSARY_DIR}/index.md"
+    def glossary_index(self) -> Doc:
         groups: dict[str, list[Term]] = {}
         for term in self.alphabetical:
             key = markup.sort_key(term.term)[:1].upper()
-            letter = key if key.isalpha() else "0–9"
-            groups.setdefault(letter, []).append(term)
-        out = [yaml_front_matter({
-            "title": "Glossary",
-            "description": f"All {len(self.p.terms)} terms of the insulin-resistance reference, A to Z, with short definitions.",
-        })]
-        out.append("# Glossary\n")
-        out.append(f"{len(self.p.terms)} terms from A to Z. Each links to its own page with every other name for it, "
-                   "related terms, sources and the topic pages that use it.\n")
-        out.append("**Browse by section:** " + " · ".join(
-            f"[{_md_escape(s.title)}]({rel(uri, section_uri(s.id))})" for s in self.p.sections) + "\n")
-        out.append("**Download:** [CSV (spreadsheets, Anki)](../downloads/glossary.csv) · "
-                   "[Moodle glossary XML](../downloads/glossary-moodle.xml) · "
-                   "[JSON](../glossary.json) · [Printable A–Z](print.md)\n")
-        out.append("**Jump to letter:** " + " ".join(f"[{letter}](#letter-{self._letter_id(letter)})" for letter in groups) + "\n")
+            groups.setdefault(key if key.isalpha() else "0–9", []).append(term)
+        n = len(self.p.terms)
+        blocks: list = [
+            Para([f"{n} terms from A to Z. Each links to its own page with every other name for it, "
+                  "related terms, sources and the topic pages that use it."]),
+            Para([[Strong("Browse by section:"), " "] + _joined([Link(s.title, section_uri(s.id)) for s in self.p.sections], " · ")]),
+            Para([[Strong("Download:"), " ", Link("CSV (spreadsheets, Anki)", "downloads/glossary.csv"), " · ",
+                   Link("Moodle glossary XML", "downloads/glossary-moodle.xml"), " · ", Link("JSON", "glossary.json"),
+                   " · ", Link("Printable A–Z", f"{GLOSSARY_DIR}/print.md")]]),
+            Para([[Strong("Jump to letter:"), " "] + _joined([Link(letter, f"#letter-{_letter_id(letter)}") for letter in groups], " ")]),
+        ]
         for letter, terms in groups.items():
-            out.append(f"## {letter} {{#letter-{self._letter_id(letter)} data-search-exclude}}\n")
-            for term in terms:
-                out.append(f"- [**{_md_escape(term.term)}**]({rel(uri, term_uri(term.id))}){{#{term.id}}}: "
-                           f"{_md_escape(self.first[term.id])}")
-            out.append("")
-        return "\n".join(out)
+            blocks.append(Heading(2, letter, f"letter-{_letter_id(letter)}", exclude=True))
+            blocks.append(ItemList([[Link(Strong(t.term), term_uri(t.id), id=t.id), ": " + self.first[t.id]] for t in terms]))
+        return Doc(f"{GLOSSARY_DIR}/index.md", "Glossary", {
+            "title": "Glossary", "description": f"All {n} terms of the insulin-resistance reference, A to Z, with short definitions."}, blocks)
 
-    @staticmethod
-    def _letter_id(letter: str) -> str:
-        return letter.lower() if letter.isalpha() else "0-9"
-
-    def print_page(self) -> str:
-        uri = f"{GLOSSARY_DIR}/print.md"
-        out = [yaml_front_matter({
-            "title": "Printable glossary",
-            "description": "The whole glossary as one printable A–Z handout.",
-        }) .replace("---\n\n", "search:\n  exclude: true\n---\n\n")]
-        out.append("# Glossary of insulin resistance (A–Z)\n")
-        out.append(f"{self.site.name} · {self.site.absolute(GLOSSARY_DIR + '/')} · printed from the version of {self.site.today}\n")
+    def print_page(self) -> Doc:
+        rows = []
         for term in self.alphabetical:
-            out.append(f"[**{_md_escape(term.term)}**]({rel(uri, term_uri(term.id))})")
-            line = f":   {_md_escape(self.plain_def[term.id])}"
+            definition: list = [self.plain_def[term.id]]
             if term.aliases:
-                line += f" *Also:* {_md_escape(', '.join(term.aliases))}."
-            out.append(line + "\n")
-        return "\n".join(out)
+                definition += [" ", Em("Also:"), f" {', '.join(term.aliases)}."]
+            rows.append(([Link(Strong(term.term), term_uri(term.id))], definition))
+        blocks = [Para([f"{self.site.name} · {self.site.absolute(GLOSSARY_DIR + '/')} · printed from the version of {self.site.today}"]),
+                  DefList(rows)]
+        return Doc(f"{GLOSSARY_DIR}/print.md", "Glossary of insulin resistance (A–Z)", {
+            "title": "Printable glossary", "description": "The whole glossary as one printable A–Z handout.",
+            "search": {"exclude": True}}, blocks)
 
-    def section_page(self, section_id: str) -> str:
+    def section_page(self, section_id: str) -> Doc:
         section = self.p.section_by_id[section_id]
-        uri = section_uri(section_id)
-        out = [yaml_front_matter({"title": section.title, "description": markup.plain_text(section.summary)})]
-        out.append(f"# {_md_escape(section.title)}\n")
-        out.append(self.inline(section.summary, uri) + "\n")
         terms = self.section_terms[section_id]
-        out.append(f"## Terms in this section ({len(terms)}) {{ data-search-exclude }}\n")
-        for term in terms:
-            out.append(f"- {self.term_link(uri, term.id)}: {_md_escape(self.first[term.id])}")
-        out.append("")
         others = [s for s in self.p.sections if s.id != section_id]
-        out.append("## Other sections { data-search-exclude }\n")
-        out.append(" · ".join(f"[{_md_escape(s.title)}]({rel(uri, section_uri(s.id))})" for s in others))
-        out.append(f"\n[Whole glossary, A–Z]({rel(uri, GLOSSARY_DIR + '/index.md')})\n")
-        return "\n".join(out)
+        blocks = [Para([self.prose(section.summary)]),
+                  Heading(2, f"Terms in this section ({len(terms)})", exclude=True),
+                  ItemList([[self.term_link(t.id), ": " + self.first[t.id]] for t in terms]),
+                  Heading(2, "Other sections", exclude=True),
+                  Para([_joined([Link(s.title, section_uri(s.id)) for s in others], " · ")]),
+                  Para([Link("Whole glossary, A–Z", f"{GLOSSARY_DIR}/index.md")])]
+        return Doc(section_uri(section_id), section.title,
+                   {"title": section.title, "description": markup.plain_text(section.summary)}, blocks)
 
-    def source_page(self, source: Source, cited_by_terms: str | None = None) -> str:
-        """``cited_by_terms``: a placeholder paragraph to stand for the list of citing terms."""
-        uri = source_uri(source.id)
-        out = [yaml_front_matter({
-            "title": source.title,
-            "description": f"{author_short(source)}: {source.title}. {KIND_LABELS.get(source.kind, source.kind)} "
-                           f"cited in the insulin-resistance reference.",
-        })]
-        out.append(f"# {_md_escape(source.title)}\n")
-        out.append(citation_text(source) + "\n{ data-search-exclude }\n")
-        rows = [("Authors", ", ".join(source.authors)), ("Year", source.year),
-                ("Published in", source.container), ("Type", KIND_LABELS.get(source.kind, source.kind))]
+    def source_page(self, source: Source) -> Doc:
+        kind = KIND_LABELS.get(source.kind, source.kind)
+        blocks: list = [Para([self.citation(source)], exclude=True)]
+        rows = [("Authors", ", ".join(source.authors)), ("Year", source.year), ("Published in", source.container), ("Type", kind)]
         if source.volume:
-            rows.append(("Volume (issue), pages", f"{source.volume}" + (f" ({source.issue})" if source.issue else "")
+            rows.append(("Volume (issue), pages", source.volume + (f" ({source.issue})" if source.issue else "")
                          + (f", {source.pages}" if source.pages else "")))
-        ids = identifier_links(source)
-        if ids:
-            rows.append(("Links", " · ".join(ids)))
-        for label, value in rows:
-            out.append(label)
-            out.append(f":   {value if label == 'Links' else _md_escape(value)}\n")
+        links = identifiers(source)
+        if links:
+            rows.append(("Links", _joined([Link(text, url) for text, url in links], " · ")))
+        blocks.append(DefList([([label], value if isinstance(value, list) else [value]) for label, value in rows]))
         if source.note:
-            out.append('!!! warning "About this source"\n')
-            out.append("    " + self.inline(source.note, uri) + "\n")
+            blocks.append(Box("warning", "About this source", [Para([self.prose(source.note)])]))
         if source.excerpts:
-            out.append("## Excerpts\n")
-            out.append("Verbatim quotations, checked against the source text we hold.\n")
+            blocks += [Heading(2, "Excerpts"), Para(["Verbatim quotations, checked against the source text we hold."])]
             for ex in source.excerpts.values():
                 opening = " ".join(ex.quote.split()[:6]).rstrip(".,;:")
-                out.append(f"### {_md_escape(ex.locator)}: “{_md_escape(opening)}…” {{#{ex.id}}}\n")
-                out.append(f"> {_md_escape(ex.quote)}\n")
-        terms = self.cited_by_terms[source.id]
-        pages = self.cited_by_pages[source.id]
-        out.append("## Cited by { data-search-exclude }\n")
+                blocks += [Heading(3, f"{ex.locator}: “{opening}…”", ex.id), Quote([ex.quote])]
+        terms, pages = self.a_to_z(self.cited_by_terms[source.id]), self.cited_by_pages[source.id]
+        blocks.append(Heading(2, "Cited by", exclude=True))
         if pages:
-            out.append("Topic pages: " + " · ".join(f"[{_md_escape(p.title)}]({rel(uri, topic_uri(p.slug))})" for p in pages) + "\n")
-        if terms and cited_by_terms:
-            out.append(cited_by_terms + "\n")
-        elif terms:
-            out.append("Glossary terms: " + " · ".join(self.term_link(uri, t.id) for t in
-                                                      self.a_to_z(terms)) + "\n")
+            blocks.append(Para([["Topic pages: "] + _joined([Link(p.title, topic_uri(p.slug)) for p in pages], " · ")]))
+        if terms:
+            blocks.append(Para([["Glossary terms: "] + _joined([self.term_link(t.id) for t in terms], " · ")]))
         if not pages and not terms:
-            out.append("Not cited yet.\n")
-        return "\n".join(out)
+            blocks.append(Para(["Not cited yet."]))
+        return Doc(source_uri(source.id), source.title, {
+            "title": source.title,
+            "description": f"{author_short(source)}: {source.title}. {kind} cited in the insulin-resistance reference."}, blocks)
 
-    def sources_index(self) -> str:
-        uri = f"{SOURCES_DIR}/index.md"
-        out = [yaml_front_matter({
-            "title": "Sources",
-            "description": "Every reference the insulin-resistance reference cites, with DOI and PubMed links.",
-        })]
-        out.append("# Sources\n")
-        out.append(f"{len(self.p.sources)} sources. Peer-reviewed references are cited; the two source documents "
-                   "the site started from are quoted only where we correct or discuss them.\n")
+    def sources_index(self) -> Doc:
+        blocks: list = [Para([f"{len(self.p.sources)} sources. Peer-reviewed references are cited; the two source documents "
+                              "the site started from are quoted only where we correct or discuss them."])]
         by_kind: dict[str, list[Source]] = {}
         for s in sorted(self.p.sources.values(), key=lambda s: (markup.sort_key(author_short(s)), s.year)):
             by_kind.setdefault(s.kind, []).append(s)
         for kind in ("review", "article", "guideline", "book-chapter", "database", "web-passage"):
-            if kind not in by_kind:
-                continue
-            heading = KIND_LABELS[kind] if KIND_LABELS[kind].endswith("s") else KIND_LABELS[kind] + "s"
-            out.append(f"## {heading} {{ data-search-exclude }}\n")
-            for s in by_kind[kind]:
-                out.append(f"- [{_md_escape(author_short(s))}: {_md_escape(s.title)}]({rel(uri, source_uri(s.id))})")
-            out.append("")
-        return "\n".join(out)
+            if kind in by_kind:
+                label = KIND_LABELS[kind] if KIND_LABELS[kind].endswith("s") else KIND_LABELS[kind] + "s"
+                blocks.append(Heading(2, label, exclude=True))
+                blocks.append(ItemList([[Link(f"{author_short(s)}: {s.title}", source_uri(s.id))] for s in by_kind[kind]]))
+        return Doc(f"{SOURCES_DIR}/index.md", "Sources", {
+            "title": "Sources", "description": "Every reference the insulin-resistance reference cites, with DOI and PubMed links."}, blocks)
 
-    def topic_page(self, page: Page) -> str:
+    def topic_page(self, page: Page) -> Doc:
         uri = topic_uri(page.slug)
         cite = Citations(self)
         for key in self._page_source_keys(page.body):  # number sources in reading order
             cite.number(key.partition("#")[0])
-        body = markup.QUOTE_LINE.sub(lambda m: self._quote_block(m, uri, cite), page.body)
-        body = self.inline(body, uri, cite)
-        out = [yaml_front_matter({"title": page.title, "description": markup.plain_text(page.summary)})]
-        out.append(f"# {_md_escape(page.title)}\n")
-        out.append(body.strip() + "\n")
+        body = markup.QUOTE_LINE.sub(lambda m: self._quote_block(m, cite, uri), page.body)
+        body = _to_markdown_text(self.prose(body, cite), uri)
+        blocks: list = [MdBlock(body)]
         if cite.order:
-            out.append("## References { data-search-exclude }\n")
-            for n, key in enumerate(cite.order, start=1):
-                source = self.p.sources[key]
-                ids = identifier_links(source)
-                line = f"{n}. [{_md_escape(citation_text(source, False))}]({rel(uri, source_uri(key))}){{#ref-{n}}}"
-                out.append(line + (" " + " · ".join(ids) if ids else ""))
-            out.append("")
+            blocks.append(Heading(2, "References", exclude=True))
+            blocks.append(ItemList([self.reference(self.p.sources[sid], source_uri(sid), f"ref-{n}")
+                                    for n, sid in enumerate(cite.order, start=1)], ordered=True))
         changed = self.site.page_dates.get(page.slug, self.site.today)
-        out.append(self.cite_block(page.title, topic_url(page.slug), changed, "Topic page", f"irref-{page.slug}"))
-        return "\n".join(out)
+        blocks += self.cite_blocks(page.title, topic_url(page.slug), changed, "Topic page", f"irref-{page.slug}")
+        return Doc(uri, page.title, {"title": page.title, "description": markup.plain_text(page.summary)}, blocks)
 
-    def _quote_block(self, m: re.Match, from_uri: str, cite: "Citations") -> str:
+    def _quote_block(self, m: re.Match, cite: "Citations", uri: str) -> str:
         indent, key = m.group(1), m.group(2)
         sid, _, eid = key.partition("#")
         source = self.p.sources[sid]
         ex = source.excerpts[eid]
-        mark = cite.mark((key,), from_uri)
-        return (f"{indent}> {_md_escape(ex.quote)}\n{indent}>\n"
-                f"{indent}> — {_md_escape(author_short(source))}, {_md_escape(ex.locator)} {mark}")
+        mark = _to_markdown_text(cite.mark((key,)), uri)
+        return (f"{indent}> {md_escape(ex.quote)}\n{indent}>\n"
+                f"{indent}> — {md_escape(author_short(source))}, {md_escape(ex.locator)} {mark}")
 
-    def topics_index(self) -> str:
-        uri = f"{TOPICS_DIR}/index.md"
-        out = [yaml_front_matter({
+    def topics_index(self) -> Doc:
+        items = [[Strong(Link(p.title, topic_uri(p.slug))), ": "] + self.prose(p.summary) for p in self.p.pages]
+        blocks = [Para(["Read these in order for a course-like path from what insulin resistance is to what is still "
+                        "debated; each page also stands on its own."]), ItemList(items, ordered=True)]
+        return Doc(f"{TOPICS_DIR}/index.md", "Topics: a reading path", {
             "title": "Topics",
             "description": "A reading path through the mechanisms of insulin resistance, from the basics to open questions.",
-        }).replace("---\n\n", "search:\n  exclude: true\n---\n\n")]  # the topic pages themselves are indexed
-        out.append("# Topics: a reading path\n")
-        out.append("Read these in order for a course-like path from what insulin resistance is to what is still debated; "
-                   "each page also stands on its own.\n")
-        for n, page in enumerate(self.p.pages, start=1):
-            out.append(f"{n}. **[{_md_escape(page.title)}]({rel(uri, topic_uri(page.slug))})**: "
-                       f"{self.inline(page.summary, uri)}")
-        out.append("")
-        return "\n".join(out)
+            "search": {"exclude": True}}, blocks)  # the topic pages themselves are indexed
 
     # -- everything -----------------------------------------------------------------------------
 
-    def pages(self, instead: Mapping[str, str] | None = None, placeholders: dict[str, str] | None = None) -> dict[str, str]:
-        """All generated Markdown pages, keyed by their path in the docs tree.
-
-        ``instead``: path -> text to use rather than rendering that page (the plugin has its HTML
-        already); ``placeholders``: source id -> a placeholder paragraph standing for that source
-        page's list of citing terms.
-        """
-        instead = instead or {}
-        placeholders = placeholders or {}
-        makers: dict[str, Callable[[], str]] = {f"{GLOSSARY_DIR}/index.md": self.glossary_index,
+    def docs(self) -> dict[str, Callable[[], Doc]]:
+        """Every generated page, by its path in the docs tree, as a function that describes it."""
+        makers: dict[str, Callable[[], Doc]] = {f"{GLOSSARY_DIR}/index.md": self.glossary_index,
                                                 f"{GLOSSARY_DIR}/print.md": self.print_page,
                                                 f"{SOURCES_DIR}/index.md": self.sources_index,
                                                 f"{TOPICS_DIR}/index.md": self.topics_index}
@@ -603,14 +476,18 @@ class Renderer:
         for section in self.p.sections:
             makers[section_uri(section.id)] = functools.partial(self.section_page, section.id)
         for source in self.p.sources.values():
-            makers[source_uri(source.id)] = functools.partial(self.source_page, source, placeholders.get(source.id))
+            makers[source_uri(source.id)] = functools.partial(self.source_page, source)
         for page in self.p.pages:
             makers[topic_uri(page.slug)] = functools.partial(self.topic_page, page)
-        return {uri: instead[uri] if uri in instead else make() for uri, make in makers.items()}
+        return makers
 
-    def files(self, instead: Mapping[str, str] | None = None, placeholders: dict[str, str] | None = None) -> dict[str, str]:
+    def pages(self) -> dict[str, str]:
+        """All generated pages as Markdown, by path."""
+        return {uri: to_markdown(make()) for uri, make in self.docs().items()}
+
+    def files(self) -> dict[str, str]:
         """Everything the data generates: Markdown pages, exports and redirect pages, by path."""
-        return {**self.pages(instead, placeholders), **self.exports(), **self.redirects()}
+        return {**self.pages(), **exports.exports(self), **self.redirects()}
 
     def redirects(self) -> dict[str, str]:
         """Old URL path (``glossary/old-id/index.html``) -> small HTML redirect page."""
@@ -624,77 +501,32 @@ class Renderer:
                     self.site.absolute(topic_url(page.slug)), f"../{page.slug}/", page.title)
         return out
 
-    # -- exports --------------------------------------------------------------------------------
 
-    def glossary_records(self) -> list[dict]:
-        return [{"id": t.id, "term": t.term, "aliases": list(t.aliases), "section": t.section,
-                 "definition": self.plain_def[t.id], "url": term_url(t.id)} for t in self.p.terms]
-
-    def glossary_json(self) -> str:
-        # One record per line: readable, diff-friendly, and written by the C encoder.
-        records = self.glossary_records()
-        return "[\n" + ",\n".join(_JSON.encode(r) for r in records) + "\n]\n" if records else "[]\n"
-
-    def glossary_csv(self) -> str:
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(["term", "definition", "aliases", "section", "url"])
-        for t in self.p.terms:
-            writer.writerow([t.term, self.plain_def[t.id], "; ".join(t.aliases),
-                             self.p.section_by_id[t.section].title, self.site.absolute(term_url(t.id))])
-        return buf.getvalue()
-
-    def glossary_moodle(self) -> str:
-        """Moodle glossary XML (the format of Moodle's glossary export/import), written directly:
-        ElementTree took half of all export time for large glossaries. Same bytes as
-        ElementTree with ``ET.indent`` (tests compare the two and parse every entry)."""
-        out = ['<?xml version="1.0" encoding="UTF-8"?>\n<GLOSSARY>\n  <INFO>']
-        info = [("NAME", f"{self.site.name}: glossary"),
-                ("INTRO", f"Terms of the insulin-resistance reference. Each entry links to "
-                          f"{self.site.absolute(GLOSSARY_DIR + '/')}."),
-                ("INTROFORMAT", "1"), ("ALLOWDUPLICATEDENTRIES", "0"), ("DISPLAYFORMAT", "dictionary"),
-                ("SHOWSPECIAL", "1"), ("SHOWALPHABET", "1"), ("SHOWALL", "1"), ("ALLOWCOMMENTS", "0"),
-                ("USEDYNALINK", "1"), ("DEFAULTAPPROVAL", "1"), ("GLOBALGLOSSARY", "0"), ("ENTBYPAGE", "20")]
-        out.extend(f"    <{tag}>{_xml(value)}</{tag}>" for tag, value in info)
-        out.append("    <ENTRIES>" if self.p.terms else "    <ENTRIES />")
-        for t in self.p.terms:
-            url = escape(self.site.absolute(term_url(t.id)))
-            definition = f"<p>{escape(self.plain_def[t.id])}</p><p><a href=\"{url}\">{url}</a></p>"
-            out.append("      <ENTRY>")
-            out.append(f"        <CONCEPT>{_xml(t.term)}</CONCEPT>")
-            out.append(f"        <DEFINITION>{_xml(definition)}</DEFINITION>")
-            out.append("        <FORMAT>1</FORMAT>\n        <USEDYNALINK>1</USEDYNALINK>\n"
-                       "        <CASESENSITIVE>0</CASESENSITIVE>\n        <FULLMATCH>1</FULLMATCH>\n"
-                       "        <TEACHERENTRY>1</TEACHERENTRY>")
-            if t.aliases:
-                out.append("        <ALIASES>")
-                for alias in t.aliases:
-                    out.append(f"          <ALIAS>\n            <NAME>{_xml(alias)}</NAME>\n          </ALIAS>")
-                out.append("        </ALIASES>")
-            else:
-                out.append("        <ALIASES />")
-            out.append("        <CATEGORIES>\n          <CATEGORY>\n"
-                       f"            <NAME>{_xml(self.p.section_by_id[t.section].title)}</NAME>\n"
-                       "            <USEDYNALINK>0</USEDYNALINK>\n          </CATEGORY>\n        </CATEGORIES>")
-            out.append("      </ENTRY>")
-        if self.p.terms:
-            out.append("    </ENTRIES>")
-        out.append("  </INFO>\n</GLOSSARY>\n")
-        return "\n".join(out)
-
-    def robots_txt(self) -> str:
-        return f"User-agent: *\nAllow: /\n\nSitemap: {self.site.absolute('sitemap.xml')}\n"
-
-    def exports(self) -> dict[str, str]:
-        return {"robots.txt": self.robots_txt(),
-                "glossary.json": self.glossary_json(),
-                "downloads/glossary.csv": self.glossary_csv(),
-                "downloads/glossary-moodle.xml": self.glossary_moodle()}
+def nav_sections(project: Project) -> dict[str, list]:
+    """The generated index pages that become navigation sections, with the pages they list."""
+    return {f"{TOPICS_DIR}/index.md": [f"{TOPICS_DIR}/index.md"] + [{p.title: topic_uri(p.slug)} for p in project.pages],
+            f"{GLOSSARY_DIR}/index.md": [f"{GLOSSARY_DIR}/index.md"] + [{s.title: section_uri(s.id)} for s in project.sections]}
 
 
-def _xml(text: str) -> str:
-    """XML character data, escaped as ElementTree escapes it."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def nav_pages(project: Project) -> list[str]:
+    """Generated pages that the navigation lists (the others are reached from them)."""
+    return [f"{TOPICS_DIR}/index.md", f"{GLOSSARY_DIR}/index.md", f"{SOURCES_DIR}/index.md",
+            *(topic_uri(p.slug) for p in project.pages), *(section_uri(s.id) for s in project.sections)]
+
+
+def _letter_id(letter: str) -> str:
+    return letter.lower() if letter.isalpha() else "0-9"
+
+
+def _joined(spans: list, sep: str) -> list:
+    out: list = []
+    for i, span in enumerate(spans):
+        out += [sep, span] if i else [span]
+    return out
+
+
+def _to_markdown_text(spans: list, uri: str) -> str:
+    return doc.spans_markdown(spans, uri)
 
 
 class Citations:
@@ -709,17 +541,14 @@ class Citations:
             self.order.append(source_id)
         return self.order.index(source_id) + 1
 
-    def mark(self, keys: tuple[str, ...], from_uri: str) -> str:
-        links = []
-        for key in keys:
+    def mark(self, keys: tuple[str, ...]) -> list:
+        out: list = ["["]
+        for i, key in enumerate(keys):
             sid = key.partition("#")[0]
             n = self.number(sid)
-            tip = _title_attr(self.r.cite_plain[sid])
-            links.append(f'[{n}](#ref-{n} "{tip}")')
-        return "\\[" + ", ".join(links) + "\\]"
-
-
-_INLINE = re.compile(r"\[\[\s*(?P<term>[^\]|]+?)\s*(?:\|\s*(?P<shown>[^\]]+?)\s*)?\]\]|\[@(?P<cite>[^\]]+)\]")
+            out += [", "] if i else []
+            out.append(Link(str(n), f"#ref-{n}", _title_attr(self.r.cite_plain[sid])))
+        return out + ["]"]
 
 
 def redirect_html(absolute_url: str, relative_url: str, title: str) -> str:

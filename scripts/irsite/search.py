@@ -87,7 +87,8 @@ _INFLECT = [
 _VOWELS = "aeiouy"
 # Vowels most often typed for one another (resistence, sensetivity, insulen, glycemea).
 _VOWEL_SLIPS = {"a": "eo", "e": "ai", "i": "ey", "o": "au", "u": "o", "y": "i"}
-_STOP = {"a", "an", "and", "of", "the", "in", "to", "for", "by", "on", "or", "with", "as"}
+_STOP = {"a", "an", "and", "of", "the", "in", "to", "for", "by", "on", "or", "with", "as",
+         "и", "в", "во", "к", "с", "со", "о", "об", "на", "по", "при", "для", "из", "у"}
 
 
 @_cached
@@ -143,8 +144,9 @@ def _spelling_forms(word: str) -> set[str]:
 
 @_cached
 def _inflections(word: str) -> set[str]:
+    """English plurals and verb forms (only for words in Latin letters)."""
     forms = {word}
-    if len(word) < 4 or not word.isalpha():
+    if len(word) < 4 or not word.isalpha() or not word.isascii():
         return forms
     for pattern, endings in _INFLECT:
         if re.search(pattern, word):
@@ -314,6 +316,9 @@ def name_boost(n_words: int) -> float:
     return round(1.0 / (1 + 0.3 * (n_words - 1)), 2)
 
 
+OWN_NAME_WEIGHT = 1.25
+
+
 def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
     """Search documents for every term: one per distinct name, located on the term's page.
 
@@ -332,7 +337,7 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
         # Names that match the same query words (TNF-α, TNF-alpha, TNF alpha; hyperinsulinaemia,
         # hyperinsulinemia) share one document; their written forms all count as written.
         groups: dict[frozenset, dict] = {}
-        for name in term.names:
+        for name in term.all_names:
             keys, alt, parts, joined = name_keys(name)
             if not keys:
                 continue
@@ -371,6 +376,11 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
                 starts_longer.add(w)
                 break
 
+    # A word indexed bare as a piece of a hyphenated name (insulin in "Insulin-degrading enzyme")
+    # would score an exact match there; where it is a whole word of another name, index it bare
+    # there too, so that name is not outranked by the longer one.
+    pieces = {p for _, _, g in entries for p in g["exact"]}
+
     def mark(tokens) -> list[str]:
         return sorted(t + "_" for t in tokens)
 
@@ -379,11 +389,14 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
         # Suffixed tokens only ever match prefix queries, so each word needs only its longest form.
         written = set(prefix_minimal(group["keys"]))
         keys = mark(written) + sorted(t + "__" for t in written & starts_longer)
-        keys += sorted(group["exact"])
+        keys += sorted(group["exact"] | (set(group["keys"]) & pieces))
         doc = {"location": f"{base}#{'names' if i == 0 else f'n{i}'}", "title": group["names"][0],
                "text": "", "keys": " ".join(keys)}
-        if group["n"] > 1:
-            doc["boost"] = name_boost(group["n"])
+        # A term's own name outranks another term's alias that merely starts with the query
+        # ("insulin": Insulin before insulinase).
+        boost = name_boost(group["n"]) * (OWN_NAME_WEIGHT if i == 0 else 1)
+        if boost != 1:
+            doc["boost"] = round(boost, 2)
         known = set(group["keys"]) | group["exact"]
         for field in ("alt", "parts", "joined"):
             extra = group[field] - known

@@ -87,52 +87,50 @@ class _Composer(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[
         return _TAGS[kind]
 
 
-def _build(node: yaml.Node, active: set[int]) -> Any:
-    """Node tree -> LineDict / LineList / str, with duplicate keys refused and scalars kept as text."""
+class _Alias(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
+def _build(node: yaml.Node, seen: set[int]) -> Any:
+    """Node tree -> LineDict / LineList / str, with duplicate keys refused and scalars kept as text.
+
+    An anchored value repeated with an alias (``&a`` ... ``*a``) is the same node met twice. Aliases
+    are refused: nested ones would expand exponentially ("billion laughs"), and our files never
+    need them.
+    """
+    if id(node) in seen:
+        raise _Alias(node.start_mark.line + 1)
+    seen.add(id(node))
     if isinstance(node, yaml.ScalarNode):
         return str(node.value)
-    if id(node) in active:
-        raise yaml.constructor.ConstructorError(None, None, "an alias refers to itself", node.start_mark)
-    active.add(id(node))
-    try:
-        if isinstance(node, yaml.SequenceNode):
-            out = LineList()
-            out.line = node.start_mark.line + 1
-            for child in node.value:
-                out.append(_build(child, active))
-                out.lines.append(child.start_mark.line + 1)
-            return out
-        result = LineDict()
-        result.line = node.start_mark.line + 1
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge" or (isinstance(key_node, yaml.ScalarNode)
-                                                             and key_node.value == "<<" and key_node.style is None):
-                raise yaml.constructor.ConstructorError(None, None, "merge keys (<<) are not supported here",
-                                                        key_node.start_mark)
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise yaml.constructor.ConstructorError(None, None, "a key must be a single value",
-                                                        key_node.start_mark)
-            key = str(key_node.value)
-            line = key_node.start_mark.line + 1
-            if key in result:
-                raise _DuplicateKey(key, line, result.lines[key])
-            result[key] = _build(value_node, active)
-            result.lines[key] = line
-        return result
-    finally:
-        active.discard(id(node))
+    if isinstance(node, yaml.SequenceNode):
+        out = LineList()
+        out.line = node.start_mark.line + 1
+        for child in node.value:
+            out.append(_build(child, seen))
+            out.lines.append(child.start_mark.line + 1)
+        return out
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge" or (isinstance(key_node, yaml.ScalarNode)
+                                                         and key_node.value == "<<" and key_node.style is None):
+            raise yaml.constructor.ConstructorError(None, None, "merge keys (<<) are not supported here",
+                                                    key_node.start_mark)
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise yaml.constructor.ConstructorError(None, None, "a key must be a single value",
+                                                    key_node.start_mark)
+        key = str(key_node.value)
+        line = key_node.start_mark.line + 1
+        if key in result:
+            raise _DuplicateKey(key, line, result.lines[key])
+        result[key] = _build(value_node, seen)
+        result.lines[key] = line
+    return result
 
 
 def _load(text: str) -> Any:
-    from . import yamlfast  # imports this module's LineDict/LineList
-
-    fast = yamlfast.load(text)
-    if fast is not yamlfast.DECLINED:
-        return fast
-    return _load_with_pyyaml(text)
-
-
-def _load_with_pyyaml(text: str) -> Any:
     node = yaml.compose(text, Loader=_Composer)  # noqa: S506 - composing nodes runs no code
     return None if node is None else _build(node, set())
 
@@ -158,6 +156,9 @@ def parse_yaml(text: str, shown: str, problems: list[Problem]) -> Any:
         return None
     try:
         return _load(text)
+    except _Alias as alias:
+        problems.append(Problem(shown, alias.line, "a YAML anchor (&name) is repeated with an alias (*name)",
+                                "write the value out in full wherever it is needed; anchors and aliases are not supported"))
     except _DuplicateKey as dup:
         problems.append(
             Problem(shown, dup.line, f"duplicate key '{dup.key}' (first given on line {dup.first})",

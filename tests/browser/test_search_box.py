@@ -87,6 +87,29 @@ SNAPSHOT = """() => {
 }"""
 
 
+# Counts the queries the page sends to Material's search worker and the results it gets back
+# (Material's worker messages: {type: 2} is a query, {type: 3} a result), so a test can wait for
+# the answer to the last query typed instead of guessing how long the worker needs.
+TRACK_WORKER = """(() => {
+    const Native = window.Worker;
+    window.__searchSent = 0;
+    window.__searchAnswered = 0;
+    window.Worker = function (url, options) {
+        const worker = new Native(url, options);
+        const post = worker.postMessage.bind(worker);
+        worker.postMessage = (message, ...rest) => {
+            if (message && message.type === 2) window.__searchSent += 1;
+            return post(message, ...rest);
+        };
+        worker.addEventListener("message", (event) => {
+            if (event.data && event.data.type === 3) window.__searchAnswered += 1;
+        });
+        return worker;
+    };
+    window.Worker.prototype = Native.prototype;
+})();"""
+
+
 def type_like_a_keyboard(page, text: str) -> None:
     """Type text with a key press (keydown, keypress, input, keyup) for every character.
 
@@ -108,6 +131,9 @@ def type_like_a_keyboard(page, text: str) -> None:
 
 def search(page, query: str, timeout: float = 8.0) -> dict:
     """Type `query` into the search box and wait until the result list has settled."""
+    if page.evaluate("window.__searchSent === undefined"):
+        page.add_init_script(TRACK_WORKER)
+        page.reload()
     box = page.locator(".md-search__input")
     if not box.evaluate("el => el === document.activeElement"):
         page.keyboard.press("/")  # Material's shortcut
@@ -115,22 +141,21 @@ def search(page, query: str, timeout: float = 8.0) -> dict:
             box.click()
     page.keyboard.press("Control+A")
     page.keyboard.press("Backspace")
+    sent_before = page.evaluate("window.__searchSent || 0")
     type_like_a_keyboard(page, query)
     assert box.input_value() == query, f"the search box holds {box.input_value()!r} after typing {query!r}"
-
-    deadline = time.monotonic() + timeout
-    last, same = None, 0
-    while time.monotonic() < deadline:
-        snap = page.evaluate(SNAPSHOT)
-        settled = snap["count"] > 0 and not snap["meta"].lower().startswith(("initializing", "type to"))
-        if settled and snap == last:
-            same += 1
-            if same >= 3:
-                return snap
-        else:
-            same = 0
+    # Settled: the worker has answered every query sent, the last one included, and the result list
+    # drawn from that answer is the same on two successive animation frames.
+    page.wait_for_function(
+        "before => window.__searchSent > before && window.__searchAnswered >= window.__searchSent",
+        arg=sent_before, timeout=timeout * 1000)
+    last = None
+    for _ in range(50):
+        snap = page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(("
+                             + SNAPSHOT + ")()))))")
+        if snap == last and snap["count"] > 0:
+            return snap
         last = snap
-        page.wait_for_timeout(100)
     return last or {}
 
 

@@ -60,9 +60,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import markup, prerender, render, search, speed
-from .loader import GLOSSARY, RESERVED_TERM_IDS, load_project
-from .model import Project
+from irsite import markup, render, search
+from irsite.loader import GLOSSARY, RESERVED_TERM_IDS, load_project
+from irsite.model import Project
 
 # ---------------------------------------------------------------------------------------------
 # Targets (from the issue). KB = 1,000 bytes; GiB = 2**30 bytes.

@@ -1,10 +1,8 @@
-"""The plugin's fast paths give exactly the site the plain path gives, only faster.
+"""Generated pages come out the same whether MkDocs converts their Markdown or the plugin hands it
+the HTML written from the same description (irsite.pages.doc).
 
-Term, index and section pages are written as HTML directly (irsite.prerender) instead of going
-through Python-Markdown, and template parts that come out the same on many pages are rendered once
-(irsite.tplmemo). Each test builds a project twice, with ``prerender`` and ``reuse_template_parts``
-on (the default) and both off, and compares every output file byte for byte: pages, search index,
-sitemap, exports.
+Each test builds a project twice, with the plugin's ``html`` option on (the default) and off, and
+compares every output file byte for byte: pages, search index, sitemap, exports.
 """
 
 from __future__ import annotations
@@ -19,23 +17,24 @@ from pathlib import Path
 import pytest
 from mkdocs.utils import get_relative_url
 
-from irsite import bench, prerender, render
+from irsite import render
 from irsite.loader import load_project
+from irsite.pages import doc
 
 from .conftest import MINI, ROOT, copy_project, run_build
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import bench  # noqa: E402  (the benchmark's synthetic glossary)
 
-def _build(project: Path, site: Path, prerendered: bool, reuse: bool | None = None) -> str:
-    """Build ``project`` into ``site``; returns MkDocs' verbose log. ``reuse`` (reusing template
-    parts) follows ``prerendered`` unless given."""
+
+def _build(project: Path, site: Path, html: bool) -> str:
+    """Build ``project`` into ``site``; returns MkDocs' verbose log."""
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    reuse = prerendered if reuse is None else reuse
-    options = ([] if prerendered else ["prerender: false"]) + ([] if reuse else ["reuse_template_parts: false"])
-    if options:
-        text, n = re.subn(r"(?m)^  - irsite\s*$", "  - irsite:" + "".join(f"\n      {o}" for o in options), text)
+    if not html:
+        text, n = re.subn(r"(?m)^  - irsite\s*$", "  - irsite:\n      html: false", text)
         assert n == 1
-    variant = project / f"mkdocs-{'on' if prerendered else 'off'}.yml"
+    variant = project / f"mkdocs-{'on' if html else 'off'}.yml"
     variant.write_text(text, encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-v", "-f", str(variant),
@@ -55,19 +54,13 @@ def _assert_same_site(on: Path, off: Path) -> None:
             if rel.endswith(".gz"):
                 continue  # compressed copies differ only in their timestamps; the .xml is compared
             diff = difflib.unified_diff(b.decode(errors="replace").splitlines(), a.decode(errors="replace").splitlines(),
-                                        "markdown path", "pre-rendered", lineterm="", n=1)
+                                        "Markdown converted by MkDocs", "HTML from the plugin", lineterm="", n=1)
             pytest.fail(f"{rel} differs between the two paths:\n" + "\n".join(list(diff)[:40]))
 
 
-def _reused_parts(log: str) -> tuple[int, int, str]:
-    match = re.search(r"irsite: template parts reused (\d+) times, rendered (\d+) times \((.*)\)", log)
-    assert match, "the build did not report reused template parts"
-    return int(match.group(1)), int(match.group(2)), match.group(3)
-
-
-def _prerendered_count(log: str) -> tuple[int, int]:
-    match = re.search(r"irsite: (\d+) of (\d+) generated pages written as HTML directly", log)
-    assert match, "the build did not report pre-rendered pages"
+def _html_count(log: str) -> tuple[int, int]:
+    match = re.search(r"irsite: (\d+) of (\d+) generated pages handed over as HTML", log)
+    assert match, "the build did not report how many pages it handed over as HTML"
     return int(match.group(1)), int(match.group(2))
 
 
@@ -142,7 +135,7 @@ def awkward_project(tmp_path_factory) -> Path:
 
 
 @pytest.mark.parametrize("which", ["mini", "awkward", "real", "synthetic"])
-def test_prerendered_site_is_identical_to_markdown_site(which, tmp_path, awkward_project) -> None:
+def test_html_from_the_plugin_gives_the_same_site_as_markdown(which, tmp_path, awkward_project) -> None:
     if which == "mini":
         project = copy_project(MINI, tmp_path / "project")
     elif which == "awkward":
@@ -151,52 +144,50 @@ def test_prerendered_site_is_identical_to_markdown_site(which, tmp_path, awkward
         project = copy_project(ROOT, tmp_path / "project")
     else:
         project = bench.make_synthetic_project(ROOT, tmp_path / "project", 60, seed=11)
-    log = _build(project, tmp_path / "on", prerendered=True)
-    _build(project, tmp_path / "off", prerendered=False)
+    log = _build(project, tmp_path / "on", html=True)
+    _build(project, tmp_path / "off", html=False)
     _assert_same_site(tmp_path / "on", tmp_path / "off")
 
     n_terms = len(load_project(project).terms)
-    reused, rendered, parts = _reused_parts(log)
-    assert parts == "partials/nav.html, base.html#config, partials/search.html, partials/palette.html"
-    assert reused > 3 * n_terms and rendered < 20   # the term pages share their parts
-    done, generated = _prerendered_count(log)
-    if which == "synthetic":
-        assert done >= 60  # every synthetic term page at least
-    elif which == "awkward":
-        # 'Sources' (heading id clash), the italic definition and the list-like one fall back.
-        assert 0 < done <= generated - 3
+    done, generated = _html_count(log)
+    if which == "awkward":
+        # the italic definition and the list-like one are converted from Markdown
+        assert 0 < done <= generated - 2
     else:
-        assert done > n_terms // 2
+        assert done >= n_terms
 
 
 def test_awkward_pages_fall_back_to_markdown_only_where_needed(awkward_project) -> None:
     project = load_project(awkward_project)
     renderer = render.Renderer(project)
-    html = prerender.HtmlPages(renderer, prerender.Options(slugify=lambda s, sep: re.sub(r"\W+", sep, s.lower()).strip(sep)))
-    pages = html.pages()
-    declined = {t.id for t in project.terms if render.term_uri(t.id) not in pages}
-    assert declined == {"sources", "italic-term", "numbered"}
-    randle = pages[render.term_uri("randle-cycle")]
-    assert '<a class="term" href="../irs-1/" title="' in randle.html
-    assert ">The *docking* protein</a>" in randle.html            # shown text is literal, not emphasis
-    assert "The &quot;Randle&quot; cycle" not in randle.html.split("</h1>")[0]
-    assert "<h1 id=" in randle.html and "The \"Randle\" cycle &amp; co" in randle.html
-    assert "60619-X" in randle.html and "(09)" in randle.html
-    # the search sees the page only up to its first excluded trailing section
-    assert randle.search_html.endswith("</p>") and "Related terms" not in randle.search_html
+    opts = doc.HtmlOptions(slugify=lambda s, sep: re.sub(r"\W+", sep, s.lower()).strip(sep))
+    pages, declined = {}, set()
+    for t in project.terms:
+        try:
+            pages[t.id] = doc.to_html(renderer.term_page(t), opts)
+        except doc.NeedsMarkdown:
+            declined.add(t.id)
+    assert declined == {"numbered"}
+    randle = pages["randle-cycle"]
+    assert '<a class="term" href="../irs-1/" title="' in randle
+    assert ">The *docking* protein</a>" in randle             # shown text is literal, not emphasis
+    assert "<h1 id=" in randle and "The \"Randle\" cycle &amp; co" in randle
+    assert "60619-X" in randle and "(09)" in randle
+    assert 'id="sources_1"' in pages["sources"]                  # the toc extension's de-duplication
+    assert "<em>thiazolidinediones</em>" in pages["italic-term"]
 
 
-@pytest.mark.parametrize("page_url", ["", "glossary/", "glossary/x/", "glossary/sections/y/", "sources/z/", "a.html",
-                                      "glossary/index.html"])
-@pytest.mark.parametrize("target", ["", "glossary/", "glossary/x/", "glossary/y/", "glossary/x/deeper/",
-                                    "glossary/sections/y/", "sources/z/", "downloads/glossary.csv", "glossary.json"])
+@pytest.mark.parametrize("page_url", ["index.md", "glossary/index.md", "glossary/x.md", "glossary/sections/y.md",
+                                      "sources/z.md"])
+@pytest.mark.parametrize("target", ["index.md", "glossary/index.md", "glossary/x.md", "glossary/y.md",
+                                    "glossary/x/deeper.md", "glossary/sections/y.md", "sources/z.md",
+                                    "downloads/glossary.csv", "glossary.json"])
 def test_relative_urls_match_mkdocs(page_url, target) -> None:
-    assert prerender.relative_url(target, page_url) == get_relative_url(target, page_url)
+    assert doc.html_href(page_url, target) == get_relative_url(doc.page_url(target), doc.page_url(page_url))
 
 
-def test_turning_prerender_off_is_an_option(tmp_path) -> None:
+def test_turning_html_off_is_an_option(tmp_path) -> None:
     project = copy_project(MINI, tmp_path / "project")
-    log = _build(project, tmp_path / "off", prerendered=False)
-    assert "written as HTML directly" not in log
-    assert "pages rendered from Markdown only (turned off)" in log
+    log = _build(project, tmp_path / "off", html=False)
+    assert _html_count(log)[0] == 0
     assert run_build(project, tmp_path / "on").returncode == 0

@@ -1,0 +1,1 @@
+"""The thin MkDocs adapter: the plugin (events only) and its configuration schema."""

@@ -1,0 +1,185 @@
+"""MkDocs plugin: hands the generated pages to MkDocs. All the work is done by MkDocs-free modules.
+
+* ``on_config``: load and validate all data (before MkDocs cleans its output folder), describe every
+  generated page, watch the data for ``mkdocs serve``, list the topic and section pages in the
+  navigation, and stage ``mkdocs build`` in a temporary folder so a failed build leaves ``site/``;
+* ``on_files``: add the generated pages and exports as files (never written into ``docs/``);
+* ``on_page_content``: the HTML of a generated page, written from its description;
+* ``on_post_build``: add the term-name documents to the search index, then publish the staged site.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .. import dates, render, search
+from ..loader import GLOSSARY, load_project
+from ..pages import doc
+from ..problems import DataError
+from .config import IRSiteConfig
+
+log = logging.getLogger("mkdocs.plugins.irsite")
+
+_UNSAFE_HTML = re.compile(r"(?i)<script\b|<iframe\b|<object\b|<embed\b|\son[a-z]+\s*=|javascript:")
+
+
+class _WarningCount(logging.Handler):
+    """Counts the warnings of one build, as strict mode will (a standard logging handler)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class IRSitePlugin(BasePlugin[IRSiteConfig]):
+    def __init__(self) -> None:
+        self.command = "build"
+        self.markdown: dict[str, str] = {}     # docs path -> Markdown (or a stub, where html has the page)
+        self.html: dict[str, str] = {}         # docs path -> the page's HTML, written by irsite.pages.doc
+        self.static: dict[str, str] = {}       # exports and redirect pages
+        self.staging: str | None = None
+        self.final_site: str | None = None
+        self.warnings = _WarningCount()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    @event_priority(50)
+    def on_config(self, config: Any) -> Any:
+        root = Path(self.config.root or os.path.dirname(config.config_file_path or ".")).resolve()
+        for path in (root / GLOSSARY, root / "content"):
+            if str(path) not in config.watch and path.exists():
+                config.watch.append(str(path))
+        try:
+            self.project = load_project(root)
+        except DataError as exc:
+            raise PluginError(exc.report()) from None
+        site = render.Site(url=config.site_url or "https://example.org/", name=config.site_name,
+                           term_dates=dates.term_dates(self.project), page_dates=dates.page_dates(self.project))
+        self.renderer = render.Renderer(self.project, site)
+        self._describe_pages(config)
+        config.nav = self._expand_nav(config.nav)
+
+        self.warnings.count = 0
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        logging.getLogger("mkdocs").addHandler(self.warnings)
+        self.final_site = self.staging = None
+        if self.command == "build" and self.config.stage:
+            self.final_site = config.site_dir
+            self.staging = config.site_dir.rstrip("/\\") + ".staging"
+            shutil.rmtree(self.staging, ignore_errors=True)
+            config.site_dir = self.staging
+        return config
+
+    def _describe_pages(self, config: Any) -> None:
+        opts = self._html_options(config)
+        self.markdown, self.html = {}, {}
+        for uri, describe in self.renderer.docs().items():
+            page = describe()
+            if opts is not None:
+                try:
+                    self.html[uri] = doc.to_html(page, opts)
+                    self.markdown[uri] = doc.stub_markdown(page)
+                    continue
+                except doc.NeedsMarkdown:
+                    pass
+            self.markdown[uri] = doc.to_markdown(page)
+        self.static = {**render.exports.exports(self.renderer), **self.renderer.redirects()}
+        log.debug("irsite: %d of %d generated pages handed over as HTML", len(self.html), len(self.markdown))
+
+    def _html_options(self, config: Any) -> doc.HtmlOptions | None:
+        """The HTML writer's settings, or None where its HTML would differ from MkDocs' conversion."""
+        toc = config.mdx_configs.get("toc", {})
+        if not self.config.html or not config.use_directory_urls or toc.get("permalink") is not True \
+                or not callable(toc.get("slugify")):
+            return None
+        return doc.HtmlOptions(slugify=toc["slugify"], permalink_title=toc.get("permalink_title", "Permanent link"))
+
+    def _expand_nav(self, nav: Any) -> Any:
+        """Turn the nav entries for the generated index pages into sections listing their pages."""
+        if not isinstance(nav, list):
+            return nav
+        expansions = render.nav_sections(self.project)
+        out = []
+        for item in nav:
+            if isinstance(item, dict) and len(item) == 1:
+                (title, target), = item.items()
+                if isinstance(target, str) and target in expansions:
+                    out.append({title: expansions[target]})
+                    continue
+            out.append(item)
+        return out
+
+    def on_files(self, files: Files, *, config: Any) -> Files:
+        in_nav = set(render.nav_pages(self.project))
+        for src_uri, content in {**self.markdown, **self.static}.items():
+            existing = files.get_file_from_path(src_uri)
+            if existing is not None and not existing.generated_by:
+                raise PluginError(
+                    f"docs/{src_uri}: this hand-written file sits where a generated page goes "
+                    f"— rename or remove docs/{src_uri}; generated pages never replace hand-written ones")
+            generated = File.generated(config, src_uri, content=content)
+            if src_uri.endswith(".md") and src_uri not in in_nav:
+                generated.inclusion = InclusionLevel.NOT_IN_NAV
+            files.append(generated)
+        return files
+
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        uri = page.file.src_uri
+        if uri in self.html:
+            return self.html[uri]
+        if uri in self.markdown and _UNSAFE_HTML.search(html):
+            raise PluginError(f"{uri}: generated HTML contains script or an event handler; "
+                              "the content must be plain Markdown (this should have been caught earlier)")
+        if uri.startswith(render.TOPICS_DIR + "/"):
+            # The "Key points" box repeats what the page says; the page text itself is indexed.
+            html = html.replace('<div class="admonition abstract">', '<div class="admonition abstract" data-search-exclude>', 1)
+        return html
+
+    @event_priority(-100)
+    def on_post_build(self, *, config: Any) -> None:
+        index_path = Path(config.site_dir) / "search" / "search_index.json"
+        if index_path.exists():
+            index = json.loads(index_path.read_text(encoding="utf-8"))
+            documents = search.term_documents(self.project, render.term_url, self.config.search_typos)
+            index_path.write_text(json.dumps(search.enrich_index(index, documents), ensure_ascii=False,
+                                             separators=(",", ":")), encoding="utf-8")
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if self.staging and not (config.strict and self.warnings.count):
+            self._publish()
+        elif self.staging:   # strict mode is about to abort the build
+            self._discard()
+
+    def _publish(self) -> None:
+        final, staging = Path(self.final_site), Path(self.staging)
+        old = final.with_name(final.name + ".previous")
+        shutil.rmtree(old, ignore_errors=True)
+        if final.exists():
+            final.rename(old)
+        staging.rename(final)
+        shutil.rmtree(old, ignore_errors=True)
+        log.info("Published the new site to %s", final)
+        self.staging = None
+
+    def _discard(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+        log.error("Build failed: the previous site in %s was left as it was.", self.final_site)
+        self.staging = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if self.staging:
+            self._discard()

@@ -1,0 +1,442 @@
+"""One description of a generated page, and the two writers that turn it into Markdown or HTML.
+
+:mod:`irsite.render` describes each generated page once, as a :class:`Doc`: a title, front matter
+and a short list of blocks (headings, paragraphs, lists, quotes, boxes, code) whose text is made of
+spans (plain text, links, bold, italics, and author text in inline Markdown). A page's look is
+changed there, in one place.
+
+* :func:`to_markdown` writes the Markdown that ``irsite export`` ships and that any MkDocs-like
+  builder can convert (Python-Markdown with ``attr_list``, ``def_list``, ``admonition``, ``toc``).
+* :func:`to_html` writes the HTML that Python-Markdown would make of it, for the MkDocs plugin to
+  hand over in ``on_page_content`` instead of converting thousands of generated pages (about 3 ms
+  each). It covers the inline Markdown our data uses (bold, italics, code, links); author text with
+  anything else raises :class:`NeedsMarkdown`, and that page is converted by MkDocs as usual.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Union
+
+# -- spans ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link. ``to`` is a docs path (``glossary/x.md``, ``x.md#anchor``, ``#anchor``) or an absolute URL."""
+
+    text: "Spans"
+    to: str
+    title: str = ""
+    cls: str = ""
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class Strong:
+    text: "Spans"
+
+
+@dataclass(frozen=True)
+class Em:
+    text: "Spans"
+
+
+@dataclass(frozen=True)
+class Md:
+    """Author text in inline Markdown (term links and citations already turned into Links)."""
+
+    text: str
+
+
+Span = Union[str, Link, Strong, Em, Md]
+Spans = Union[Span, list]           # a span or a list of spans
+
+# -- blocks --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Heading:
+    level: int
+    text: str                       # plain text
+    id: str = ""                    # explicit id; by default the toc extension's slug of the text
+    exclude: bool = False           # left out of the search index
+
+
+@dataclass
+class Para:
+    lines: list                     # each a Spans; shown with line breaks between them
+    exclude: bool = False
+    lang: str = ""                  # the paragraph's language, where not English
+
+
+@dataclass
+class Item:
+    text: Spans
+    blocks: list = field(default_factory=list)   # nested blocks (a quotation under a source)
+
+
+@dataclass
+class ItemList:
+    items: list                     # Item or Spans
+    ordered: bool = False
+
+
+@dataclass
+class DefList:
+    items: list                     # (term Spans, definition Spans)
+
+
+@dataclass
+class Quote:
+    paras: list                     # each a Spans
+
+
+@dataclass
+class Box:
+    """An admonition: ``kind`` is note, warning, abstract..."""
+
+    kind: str
+    title: str
+    blocks: list
+
+
+@dataclass
+class Code:
+    lang: str
+    text: str
+
+
+@dataclass
+class MdBlock:
+    """Author Markdown with block structure (a topic page's body): written as it is."""
+
+    text: str
+
+
+@dataclass
+class Doc:
+    uri: str                        # the page's path in the docs tree (``glossary/x.md``)
+    title: str
+    meta: dict                      # front matter
+    blocks: list
+
+    def headings(self) -> list[Heading]:
+        return [b for b in self.blocks if isinstance(b, Heading)]
+
+
+class NeedsMarkdown(Exception):
+    """Author text uses Markdown that :func:`to_html` does not write; convert the page from Markdown."""
+
+
+# -- URLs ----------------------------------------------------------------------------------------
+
+
+def md_path(from_uri: str, to: str) -> str:
+    """A link target as written in Markdown: a docs path relative to the page's own file."""
+    if to.startswith(("#", "http://", "https://", "mailto:")):
+        return to
+    path, hash_, anchor = to.partition("#")
+    base = posixpath.dirname(from_uri)
+    return posixpath.relpath(path, base or ".") + hash_ + anchor
+
+
+def page_url(uri: str) -> str:
+    """The URL of a docs file with directory URLs: ``glossary/x.md`` -> ``glossary/x/``."""
+    if not uri.endswith(".md"):
+        return uri
+    path = uri[:-3]
+    if path == "index":
+        return ""
+    return path[:-5] if path.endswith("/index") else path + "/"
+
+
+def html_href(from_uri: str, to: str) -> str:
+    """A link target as MkDocs writes it in the built page (directory URLs; its get_relative_url)."""
+    if to.startswith(("#", "http://", "https://", "mailto:")):
+        return to
+    path, hash_, anchor = to.partition("#")
+    target = page_url(path)
+    base = [p for p in page_url(from_uri).split("/") if p]
+    dest = [p for p in target.split("/") if p]
+    common = 0
+    for a, b in zip(base, dest):
+        if a != b:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(base) - common) + dest[common:]) or "."
+    return (rel + "/" if target.endswith("/") else rel) + hash_ + anchor
+
+
+# -- Markdown writer -----------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"[\[\]*_`<>\\]")
+
+
+def md_escape(text: str) -> str:
+    """Data text (a name, a title) as Markdown that shows it literally."""
+    if not _MD_SPECIAL.search(text):
+        return text
+    return re.sub(r"([\[\]*_`\\])", r"\\\1", text).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _md_title(text: str) -> str:
+    return text.replace('"', "&quot;")
+
+
+def _md_spans(spans: Spans, uri: str) -> str:
+    if isinstance(spans, str):
+        return md_escape(spans)
+    if isinstance(spans, list):
+        return "".join(_md_spans(s, uri) for s in spans)
+    if isinstance(spans, Md):
+        return spans.text
+    if isinstance(spans, Strong):
+        return f"**{_md_spans(spans.text, uri)}**"
+    if isinstance(spans, Em):
+        return f"*{_md_spans(spans.text, uri)}*"
+    link = spans
+    title = f' "{_md_title(link.title)}"' if link.title else ""
+    attrs = " ".join(([f".{link.cls}"] if link.cls else []) + ([f"#{link.id}"] if link.id else []))
+    target = md_path(uri, link.to)
+    if target.startswith(("http://", "https://")) and not link.title and not attrs and _md_spans(link.text, uri) == target:
+        return f"<{target}>"
+    return f"[{_md_spans(link.text, uri)}]({target}{title})" + (f"{{ {attrs} }}" if attrs else "")
+
+
+_BLOCK_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^([-+*>#])(?=\s|$)")
+
+
+def _md_line(spans: Spans, uri: str) -> str:
+    """Spans that start a block: text that Markdown would read as a list, quote or heading marker
+    ("2. ...", "- ...") gets a backslash, so it shows as written."""
+    text = _md_spans(spans, uri)
+    first = spans[0] if isinstance(spans, list) and spans else spans
+    if isinstance(first, str):
+        text = _BLOCK_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}", text, 1)
+    return text
+
+
+def spans_markdown(spans: Spans, uri: str) -> str:
+    """Spans as inline Markdown, for a page at docs path ``uri``."""
+    return _md_spans(spans, uri)
+
+
+def _md_block(block, uri: str, indent: str = "") -> list[str]:
+    if isinstance(block, Heading):
+        attrs = (f" #{block.id}" if block.id else "") + (" data-search-exclude" if block.exclude else "")
+        return [f"{'#' * block.level} {md_escape(block.text)}" + (f" {{{attrs} }}" if attrs else ""), ""]
+    if isinstance(block, Para):
+        text = "  \n".join(_md_line(line, uri) for line in block.lines)
+        attrs = (" data-search-exclude" if block.exclude else "") + (f' lang="{block.lang}"' if block.lang else "")
+        return [text + (f"\n{{{attrs} }}" if attrs else ""), ""]
+    if isinstance(block, ItemList):
+        out = []
+        for n, item in enumerate(block.items, start=1):
+            item = item if isinstance(item, Item) else Item(item)
+            out.append(f"{n}. " if block.ordered else "- ")
+            out[-1] += _md_line(item.text, uri)
+            if item.blocks:
+                out.append("")
+                for inner in item.blocks:
+                    out.extend("    " + line if line else "" for line in _md_block(inner, uri))
+        return out + [""]
+    if isinstance(block, DefList):
+        out = []
+        for term, definition in block.items:
+            out += [_md_line(term, uri), f":   {_md_line(definition, uri)}", ""]
+        return out
+    if isinstance(block, Quote):
+        lines = []
+        for para in block.paras:
+            lines += [">"] if lines else []
+            lines.append("> " + _md_line(para, uri))
+        return lines + [""]
+    if isinstance(block, Box):
+        out = [f'!!! {block.kind} "{block.title}"', ""]
+        for inner in block.blocks:
+            out.extend("    " + line if line else "" for line in _md_block(inner, uri))
+        return out
+    if isinstance(block, Code):
+        return [f"```{block.lang}", block.text, "```", ""]
+    if isinstance(block, MdBlock):
+        return [block.text.strip("\n"), ""]
+    raise TypeError(block)
+
+
+def _front_matter(meta: dict, indent: str = "") -> str:
+    out = []
+    for key, value in meta.items():
+        if isinstance(value, dict):
+            out.append(f"{indent}{key}:\n" + _front_matter(value, indent + "  "))
+        else:
+            out.append(f"{indent}{key}: {json.dumps(value, ensure_ascii=False)}\n")
+    return "".join(out)
+
+
+def to_markdown(doc: Doc) -> str:
+    front = _front_matter(doc.meta)
+    lines = [f"---\n{front}---\n", f"# {md_escape(doc.title)}", ""]
+    for block in doc.blocks:
+        lines.extend(_md_block(block, doc.uri))
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def stub_markdown(doc: Doc) -> str:
+    """What MkDocs converts when the plugin hands over the HTML: front matter, title and headings
+    (for the table of contents and the anchors other pages may link to)."""
+    return to_markdown(Doc(doc.uri, doc.title, doc.meta, doc.headings()))
+
+
+# -- HTML writer ---------------------------------------------------------------------------------
+
+
+def _text(s: str) -> str:
+    return html.escape(s, quote=False)
+
+
+def _attr(s: str) -> str:
+    return html.escape(s, quote=True).replace("&#x27;", "'")
+
+
+# The inline Markdown of author text that the HTML writer handles: escapes, code, bold, italics and
+# links; anything else with a Markdown meaning (raw HTML, entities, images, line-start markers...)
+# is left to Python-Markdown.
+_MD_INLINE = re.compile(
+    r"\\(?P<esc>[\\`*_{}\[\]()#+\-.!])"
+    r"|`(?P<code>[^`\n]+)`"
+    r"|\*\*(?P<strong>[^*\n]+?)\*\*"
+    r"|(?<![\w*])\*(?P<em>[^*\s](?:[^*\n]*?[^*\s])?)\*(?![\w*])"
+    r"|(?<!\w)_(?P<em2>[^_\s](?:[^_\n]*?[^_\s])?)_(?!\w)"
+    r"|\[(?P<ltext>[^\[\]\n]+)\]\((?P<href>https?://[^\s()<>\"]+)\)"
+    r"|(?P<bad>[<>\[\]*_`\\{}!\n]|&#|^\s*(?:[-+*>#]|\d+[.)])\s)"
+)
+
+
+def md_inline_html(text: str) -> str:
+    def replace(m: re.Match) -> str:
+        kind = m.lastgroup
+        if kind == "bad":
+            raise NeedsMarkdown(text[:60])
+        value = m.group(kind)
+        if kind == "esc":
+            return _text(value)
+        if kind == "code":
+            return f"<code>{_text(value)}</code>"
+        if kind == "strong":
+            return f"<strong>{md_inline_html(value)}</strong>"
+        if kind in ("em", "em2"):
+            return f"<em>{md_inline_html(value)}</em>"
+        return f'<a href="{_attr(m.group("href"))}">{md_inline_html(value)}</a>'
+
+    out, pos = [], 0
+    for m in _MD_INLINE.finditer(text):
+        out.append(_plain(text[pos:m.start()]))
+        out.append(replace(m))
+        pos = m.end()
+    out.append(_plain(text[pos:]))
+    return "".join(out)
+
+
+def _plain(s: str) -> str:
+    if "&" in s:
+        s = re.sub(r"&(?!(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", "&amp;", s, flags=re.I)
+    return s
+
+
+@dataclass
+class HtmlOptions:
+    """What the writer needs from the site's Markdown settings (the ``toc`` extension's)."""
+
+    slugify: Callable[[str, str], str]
+    permalink_title: str = "Link to this section"
+
+
+class _HtmlWriter:
+    def __init__(self, doc: Doc, opts: HtmlOptions):
+        self.uri = doc.uri
+        self.opts = opts
+        # The toc extension keeps explicit ids and makes the others unique ("x", "x_1", ...).
+        self.ids = {h.id for h in doc.headings() if h.id}
+
+    def heading_id(self, text: str) -> str:
+        hid = self.opts.slugify(text, "-")
+        while hid in self.ids or not hid:
+            m = re.match(r"^(.*)_([0-9]+)$", hid)
+            hid = f"{m.group(1)}_{int(m.group(2)) + 1}" if m else f"{hid}_1"
+        self.ids.add(hid)
+        return hid
+
+    def spans(self, spans: Spans) -> str:
+        if isinstance(spans, str):
+            return _text(spans)
+        if isinstance(spans, list):
+            return "".join(self.spans(s) for s in spans)
+        if isinstance(spans, Md):
+            return md_inline_html(spans.text)
+        if isinstance(spans, Strong):
+            return f"<strong>{self.spans(spans.text)}</strong>"
+        if isinstance(spans, Em):
+            return f"<em>{self.spans(spans.text)}</em>"
+        link = spans
+        if link.id:
+            # MkDocs learns a page's anchors from its own conversion (to check links to them), and
+            # the stub only has the headings: a page with other anchors is converted from Markdown.
+            raise NeedsMarkdown(f"an anchor on a link (#{link.id})")
+        attrs = f' class="{link.cls}"' if link.cls else ""
+        attrs += f' href="{_attr(html_href(self.uri, link.to))}"'
+        attrs += f' title="{_attr(link.title)}"' if link.title else ""
+        return f"<a{attrs}>{self.spans(link.text)}</a>"
+
+    def heading(self, level: int, text: str, hid: str = "", exclude: bool = False) -> str:
+        hid = hid or self.heading_id(text)
+        ex = " data-search-exclude" if exclude else ""
+        link = f'<a class="headerlink" href="#{hid}" title="{_attr(self.opts.permalink_title)}">&para;</a>'
+        return f"<h{level}{ex} id=\"{hid}\">{_text(text)}{link}</h{level}>"
+
+    def block(self, block) -> str:
+        if isinstance(block, Heading):
+            return self.heading(block.level, block.text, block.id, block.exclude)
+        if isinstance(block, Para):
+            ex = (" data-search-exclude" if block.exclude else "") + (f' lang="{block.lang}"' if block.lang else "")
+            return f"<p{ex}>" + "<br />\n".join(self.spans(line) for line in block.lines) + "</p>"
+        if isinstance(block, ItemList):
+            tag = "ol" if block.ordered else "ul"
+            items, loose = [], False
+            for item in block.items:
+                item = item if isinstance(item, Item) else Item(item)
+                # Python-Markdown wraps an item in a paragraph when it holds blocks, or when it
+                # follows one that did (a blank line came before it).
+                if item.blocks or loose:
+                    inner = "\n".join([f"<p>{self.spans(item.text)}</p>"] + [self.block(b) for b in item.blocks])
+                    items.append(f"<li>\n{inner}\n</li>")
+                else:
+                    items.append(f"<li>{self.spans(item.text)}</li>")
+                loose = bool(item.blocks)
+            return f"<{tag}>\n" + "\n".join(items) + f"\n</{tag}>"
+        if isinstance(block, DefList):
+            rows = "".join(f"<dt>{self.spans(t)}</dt>\n<dd>{self.spans(d)}</dd>\n" for t, d in block.items)
+            return f"<dl>\n{rows}</dl>"
+        if isinstance(block, Quote):
+            return "<blockquote>\n" + "\n".join(f"<p>{self.spans(p)}</p>" for p in block.paras) + "\n</blockquote>"
+        if isinstance(block, Box):
+            inner = "\n".join(self.block(b) for b in block.blocks)
+            return (f'<div class="admonition {block.kind}">\n<p class="admonition-title">{_text(block.title)}</p>\n'
+                    f"{inner}\n</div>")
+        if isinstance(block, Code):
+            return f'<pre class="highlight"><code class="language-{block.lang}">{_text(block.text)}</code></pre>'
+        if isinstance(block, MdBlock):
+            raise NeedsMarkdown("a page body in Markdown")
+        raise TypeError(block)
+
+
+def to_html(doc: Doc, opts: HtmlOptions) -> str:
+    """The page's HTML as MkDocs would make it from :func:`to_markdown` (raises NeedsMarkdown)."""
+    w = _HtmlWriter(doc, opts)
+    parts = [w.heading(1, doc.title)]
+    parts.extend(w.block(b) for b in doc.blocks)
+    return "\n".join(parts)
