@@ -36,7 +36,7 @@ import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from irsite.loader import load_project
+from irsite.load import load_project
 from irsite.problems import DataError
 from irsite import exports
 from irsite.render import Renderer
@@ -181,6 +181,10 @@ def D(id, edits, where, *words, bug=None) -> Defect:
     return Defect(id, tuple(edits) if isinstance(edits, (list, tuple)) else (edits,), where, words, bug)
 
 
+# "Billion laughs": ten levels of ten aliases each would expand to 10^10 strings.
+BOMB = "".join(f"lol{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10 if i else ['"lol"'] * 10) + "]\n" for i in range(10))
+
+
 # ---------------------------------------------------------------------------------------------
 # The table of defects. Line numbers refer to the mini fixture (tests/fixtures/mini/).
 
@@ -223,6 +227,13 @@ DEFECTS = [
     D("yaml-syntax-error-in-front-matter",
       replace(PAGE, 3, "order: 1: first", "order: 1"),
       f"{PAGE}:3", "YAML syntax error", "column 9"),
+
+    D("yaml-alias-expansion-bomb",
+      write(GLOSSARY, BOMB + (MINI / GLOSSARY).read_text(encoding="utf-8")),
+      f"{GLOSSARY}:1", "anchor (&name) is repeated with an alias", "write the value out in full"),
+    D("yaml-alias-in-a-source-file",
+      insert(TRIAL, 4, "authors: &people [Ofei F]\ncontainer: *people"),
+      f"{TRIAL}:4", "anchor (&name) is repeated with an alias"),
 
     # -- the glossary's shape -----------------------------------------------------------------
     D("glossary-is-a-list",
@@ -271,6 +282,22 @@ DEFECTS = [
     D("same-alias-twice",
       replace(GLOSSARY, 22, "    aliases: [NF-kB, NFkB, nf-kb]", "aliases: [NF-kB"),
       f"{GLOSSARY}:22", "term 'nf-kappa-b' lists 'nf-kb' twice", "remove the repeated alias"),
+
+    D("zero-width-space-in-a-name",
+      replace(GLOSSARY, 29, "    term: IRS\u200b-1", "term: IRS-1"),
+      f"{GLOSSARY}:29", "the name of term 'irs-1'", "U+200B ZERO WIDTH SPACE", "delete it"),
+    D("bidi-override-in-an-alias",
+      replace(GLOSSARY, 22, "    aliases: [NF-kB, \u202eBk-FN]", "aliases: [NF-kB"),
+      f"{GLOSSARY}:22", "alias of term 'nf-kappa-b'", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+    D("invisible-character-in-a-russian-name",
+      insert(GLOSSARY, 12, "    names: {ru: [\"фактор некроза\u00adопухоли\"]}"),
+      f"{GLOSSARY}:12", "Russian name of term 'tnf-alpha'", "U+00AD SOFT HYPHEN"),
+    D("russian-name-shared-by-two-terms",
+      [insert(GLOSSARY, 12, "    names: {ru: [ФНО-α]}"), insert(GLOSSARY, 22, "    names: {ru: [фно-α]}")],
+      f"{GLOSSARY}:22", "'фно-α' of term 'nf-kappa-b'", "term 'tnf-alpha'"),
+    D("unknown-language-in-names",
+      insert(GLOSSARY, 12, "    names: {de: [Tumornekrosefaktor]}"),
+      f"{GLOSSARY}:12", "unknown language 'de'", "ru"),
 
     # -- references from the glossary ---------------------------------------------------------
     D("unknown-related",

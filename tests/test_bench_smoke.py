@@ -7,7 +7,7 @@ from pathlib import Path
 import sys
 
 from irsite import exports, markup, render, search
-from irsite.loader import load_project
+from irsite.load import load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from irsite import markup
-from irsite.loader import load_project
+from irsite.load import load_project
 
 from .conftest import ROOT
 

@@ -18,7 +18,7 @@ import pytest
 from mkdocs.utils import get_relative_url
 
 from irsite import render
-from irsite.loader import load_project
+from irsite.load import load_project
 from irsite.pages import doc
 
 from .conftest import MINI, ROOT, copy_project, run_build

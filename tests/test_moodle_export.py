@@ -9,7 +9,7 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from irsite import exports, render
-from irsite.loader import load_project
+from irsite.load import load_project
 
 from .conftest import MINI, ROOT
 

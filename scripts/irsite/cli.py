@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from . import dates, render
-from .loader import load_project
+from .load import load_project
 from .problems import DataError
 
 

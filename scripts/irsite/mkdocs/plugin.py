@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import dates, render, search
-from ..loader import GLOSSARY, load_project
+from ..load import GLOSSARY, load_project
 from ..pages import doc
 from ..problems import DataError
 from .config import IRSiteConfig

@@ -1,0 +1,259 @@
+"""Cross-checks over the whole model (ids, names, links, citations) and :func:`load_project`."""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from pathlib import Path
+from typing import Callable
+
+from .. import markup
+from ..model import Page, Project, Source
+from ..problems import DataError, Problem
+from .fields import GLOSSARY, PAGES_DIR, REDIRECTS, SOURCES_DIR
+from .files import read_glossary, read_page, read_redirects, read_source
+
+# ---------------------------------------------------------------------------------------------
+# Cross-checks
+
+
+def _check_links(text: str, shown: str, line: int, what: str, project: Project,
+                 problems: list[Problem], line_of: Callable[[int], int] | None = None) -> None:
+    """Term links and citations in ``text`` must point at existing terms, sources and excerpts."""
+    def at(pos: int) -> int:
+        return line_of(text.count("\n", 0, pos)) if line_of else line
+
+    if "[" not in text and "!quote" not in text:
+        return  # no term link, citation or quote line (the common case for short texts)
+    for m in markup.TERM_LINK.finditer(text) if "[[" in text else ():
+        ref = m.group(1)
+        if project.resolve_term(ref) is None:
+            close = difflib.get_close_matches(ref, list(project.term_by_id), n=1)
+            fix = f"did you mean [[{close[0]}]]?" if close else "use the id of an existing term (see glossary.yaml)"
+            problems.append(Problem(shown, at(m.start()), f"{what}: unknown term [[{ref}]]", fix))
+    for m in markup.CITATION.finditer(text) if "[@" in text else ():
+        for key in markup.citation_keys(m.group(1)):
+            _check_source_ref(key, shown, at(m.start()), what, project, problems)
+    for m in markup.QUOTE_LINE.finditer(text) if "!quote" in text else ():
+        key = m.group(2)
+        if "#" not in key:
+            problems.append(Problem(shown, at(m.start()), f"{what}: '!quote {key}' names no excerpt",
+                                    "write '!quote source-id#excerpt-id'"))
+        else:
+            _check_source_ref(key, shown, at(m.start()), what, project, problems)
+
+
+def _check_source_ref(key: str, shown: str, line: int, what: str, project: Project,
+                      problems: list[Problem]) -> None:
+    sid, _, eid = key.partition("#")
+    source = project.sources.get(sid)
+    if source is None:
+        close = difflib.get_close_matches(sid, list(project.sources), n=1)
+        fix = f"did you mean '{close[0]}'?" if close else f"add {SOURCES_DIR}/{sid}.yaml or correct the id"
+        problems.append(Problem(shown, line, f"{what}: unknown source '{sid}'", fix))
+    elif eid and eid not in source.excerpts:
+        known = ", ".join(source.excerpts) or "none"
+        problems.append(Problem(shown, line, f"{what}: source '{sid}' has no excerpt '{eid}'",
+                                f"its excerpts are: {known}"))
+
+
+_MD_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+def _generated_paths(project: Project) -> set[str]:
+    """The docs paths of every page and file the build generates."""
+    generated = {f"topics/{p.slug}.md" for p in project.pages} | {"topics/index.md", "glossary/index.md",
+                                                                   "glossary/print.md", "sources/index.md"}
+    generated |= {f"glossary/{t}.md" for t in project.term_by_id} | {f"glossary/{t}.md" for t in project.retired}
+    generated |= {f"glossary/sections/{s}.md" for s in project.section_by_id}
+    generated |= {f"sources/{s}.md" for s in project.sources}
+    generated |= {"glossary.json", "downloads/glossary.csv", "downloads/glossary-moodle.xml"}
+    return generated
+
+
+def _check_page_links(project: Project, page, root: Path, problems: list[Problem], generated: set[str]) -> None:
+    """Relative links in a topic page must reach another page, a generated page or a docs/ file."""
+    for pattern, kind in ((_MD_LINK, "link"), (_IMAGE, "image")):
+        for m in pattern.finditer(page.body):
+            target = m.group(1)
+            if re.match(r"^[a-z][a-z0-9+.-]*:|^#|^mailto:", target, re.I):
+                continue
+            path = target.split("#", 1)[0]
+            if not path:
+                continue
+            resolved = posixpath.normpath(posixpath.join("topics", path))
+            if resolved in generated or (root / "docs" / resolved).exists():
+                continue
+            line = page.body_line + page.body.count("\n", 0, m.start())
+            fix = ("link another topic page as [text](other-slug.md), a term as [[term-id]], "
+                   "a source with [@source-id]; images live under docs/assets/ (../assets/…)")
+            problems.append(Problem(page.path, line, f"{kind} target '{target}' does not exist", fix))
+
+
+def _cross_check(project: Project, problems: list[Problem], root: Path | None = None,
+                 skip: set[str] | None = None) -> None:
+    seen: dict[str, int] = {}
+    for s in project.sections:
+        if s.id in seen:
+            problems.append(Problem(GLOSSARY, s.line, f"duplicate section id '{s.id}' (also on line {seen[s.id]})",
+                                    "give each section its own id"))
+        seen.setdefault(s.id, s.line)
+
+    first_line: dict[str, int] = {}
+    for t in project.terms:
+        if t.id in first_line:
+            problems.append(Problem(GLOSSARY, t.line, f"duplicate term id '{t.id}' (also on line {first_line[t.id]})",
+                                    "term ids are permanent URLs and must be unique; rename one"))
+        first_line.setdefault(t.id, t.line)
+
+    # Retired ids: never reused, never shared.
+    retired_at: dict[str, tuple[str, int]] = {}
+    for t in project.terms:
+        for old in t.formerly:
+            line = t.lines.get("formerly", t.line)  # type: ignore[attr-defined]
+            if old in project.term_by_id:
+                problems.append(Problem(GLOSSARY, line,
+                    f"retired id '{old}' of term '{t.id}' is used again by term '{old}' (line {first_line.get(old, 0)})",
+                    "a retired id keeps redirecting to its term forever; give the other term a new id"))
+            elif old in retired_at and retired_at[old][0] != t.id:
+                problems.append(Problem(GLOSSARY, line,
+                    f"retired id '{old}' is claimed by both '{retired_at[old][0]}' (line {retired_at[old][1]}) and '{t.id}'",
+                    "a retired id can redirect to one term only; remove it from one of them"))
+            retired_at.setdefault(old, (t.id, line))
+    project.retired = {old: tid for old, (tid, _) in retired_at.items() if old not in project.term_by_id}
+
+    # Names and aliases: no name may point at two terms.
+    owner: dict[str, tuple[str, int, str]] = {}
+    for t in project.terms:
+        lines = t.lines  # type: ignore[attr-defined]
+        named = [(t.term, "name", t.line)] + [(a, "alias", lines.get("aliases", t.line)) for a in t.aliases]
+        named += [(n, "Russian name", lines.get("names", t.line)) for n in t.ru]
+        named += [(n, "spelling", lines.get("spellings", t.line)) for n in t.spellings]
+        own = set()
+        for name, kind, line in named:
+            key = markup.fold_name(name)
+            if not key:
+                continue
+            if key in own:
+                problems.append(Problem(GLOSSARY, line, f"term '{t.id}' lists '{name}' twice (names are compared ignoring case)",
+                                        f"remove the repeated {kind}"))
+                continue
+            own.add(key)
+            if key in owner and owner[key][0] != t.id:
+                other, oline, okind = owner[key]
+                problems.append(Problem(GLOSSARY, line,
+                    f"{kind} '{name}' of term '{t.id}' is also the {okind} of term '{other}' (line {oline})",
+                    "a name must lead to one term; remove it from one of them or make it more specific"))
+            else:
+                owner.setdefault(key, (t.id, line, kind))
+
+    section_ids = set(project.section_by_id)
+    unreliable = _unreliable_sources(project)
+    for t in project.terms:
+        lines = t.lines  # type: ignore[attr-defined]
+        if t.section and t.section not in section_ids:
+            close = difflib.get_close_matches(t.section, list(section_ids), n=1)
+            problems.append(Problem(GLOSSARY, lines.get("section", t.line), f"term '{t.id}': unknown section '{t.section}'",
+                                    f"did you mean '{close[0]}'?" if close else "add the section under 'sections:' or correct it"))
+        for ref in t.related:
+            target = project.resolve_term(ref)
+            if target is None:
+                close = difflib.get_close_matches(ref, list(project.term_by_id), n=1)
+                problems.append(Problem(GLOSSARY, lines.get("related", t.line), f"term '{t.id}': unknown related term '{ref}'",
+                                        f"did you mean '{close[0]}'?" if close else "use the id of an existing term"))
+            elif target.id == t.id:
+                problems.append(Problem(GLOSSARY, lines.get("related", t.line), f"term '{t.id}' lists itself as related",
+                                        "remove it from 'related'"))
+        for key in t.sources:
+            _check_source_ref(key, GLOSSARY, lines.get("sources", t.line), f"term '{t.id}'", project, problems)
+        if t.sources and all(k.partition("#")[0] in unreliable for k in t.sources):
+            problems.append(Problem(GLOSSARY, lines.get("sources", t.line),
+                f"term '{t.id}' is supported only by low-reliability sources ({', '.join(t.sources)})",
+                "add a peer-reviewed reference from content/sources/"))
+        for field_name in ("definition", "details"):
+            _check_links(getattr(t, field_name), GLOSSARY, lines.get(field_name, t.line),
+                         f"{field_name} of term '{t.id}'", project, problems)
+
+    for s in project.sections:
+        _check_links(s.summary, GLOSSARY, getattr(s, "summary_line", s.line), f"summary of section '{s.id}'",
+                     project, problems)
+    for src in project.sources.values():
+        _check_links(src.note, src.path, getattr(src, "note_line", 1), f"note of source '{src.id}'", project, problems)
+
+    slugs: dict[str, str] = {}
+    generated = _generated_paths(project) if root is not None and project.pages else set()
+    for p in project.pages:
+        if p.slug in slugs:
+            problems.append(Problem(p.path, 1, f"duplicate page slug '{p.slug}' (also {slugs[p.slug]})", "rename one file"))
+        slugs.setdefault(p.slug, p.path)
+        _check_links(p.summary, p.path, getattr(p, "summary_line", 2), "summary", project, problems)
+        _check_links(p.body, p.path, p.body_line, "page", project, problems,
+                     line_of=lambda n, base=p.body_line: base + n)
+        if root is not None:
+            _check_page_links(project, p, root, problems, generated)
+
+
+def _unreliable_sources(project: Project) -> set[str]:
+    """Sources whose note marks them as low reliability (may be quoted, never sole support)."""
+    return {sid for sid, s in project.sources.items() if s.note.lower().startswith("low reliability")}
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def load_project(root: str | Path = ".") -> Project:
+    """Read and validate everything; raise :class:`DataError` listing every problem found."""
+    root = Path(root)
+    problems: list[Problem] = []
+    unreadable: set[str] = set()  # files that could not be parsed
+    sections, terms = read_glossary(root, problems, unreadable)
+
+    sources: dict[str, Source] = {}
+    src_dir = root / SOURCES_DIR
+    for path in sorted(src_dir.glob("*.yaml")) if src_dir.is_dir() else []:
+        source = read_source(root, path, problems, unreadable)
+        if source is not None:
+            sources.setdefault(source.id, source)
+    for path in sorted(src_dir.glob("*.yml")) if src_dir.is_dir() else []:
+        problems.append(Problem(path.relative_to(root).as_posix(), 0, "source files must end in .yaml",
+                                f"rename it to {path.stem}.yaml"))
+
+    pages: list[Page] = []
+    page_dir = root / PAGES_DIR
+    for path in sorted(page_dir.glob("*.md")) if page_dir.is_dir() else []:
+        page = read_page(root, path, problems)
+        if page is not None:
+            pages.append(page)
+    pages.sort(key=lambda p: (p.order, p.slug))
+
+    redirects = read_redirects(root, problems)
+    page_slugs = {p.slug for p in pages}
+    for new, olds in redirects.items():
+        for old, line in olds:
+            if new not in page_slugs:
+                problems.append(Problem(REDIRECTS, line, f"redirect target '{new}' is not a page in {PAGES_DIR}/",
+                                        "point it at an existing page slug"))
+            elif old in page_slugs:
+                problems.append(Problem(REDIRECTS, line, f"old slug '{old}' is still a page ({PAGES_DIR}/{old}.md)",
+                                        "a moved page's old slug cannot be reused; remove the redirect or rename the page"))
+            else:
+                next(p for p in pages if p.slug == new).formerly.append(old)
+
+    project = Project(sections, terms, sources, pages, root=str(root))
+    cross: list[Problem] = []
+    _cross_check(project, cross, root)
+    # A file that could not be read makes every reference to its contents look unknown; report the
+    # cause, not the knock-on effects.
+    glossary_failed = GLOSSARY in unreadable
+    failed_sources = {Path(p).stem for p in unreadable if p.startswith(SOURCES_DIR + "/")}
+    for p in cross:
+        if glossary_failed and ("unknown term" in p.message or "unknown related" in p.message or "unknown section" in p.message):
+            continue
+        if any(f"unknown source '{sid}'" in p.message for sid in failed_sources):
+            continue
+        problems.append(p)
+    if problems:
+        raise DataError(problems)
+    return project
