@@ -1,16 +1,17 @@
-"""Command line: ``irsite check`` validates the data; ``irsite export DIR`` writes the generated pages.
+"""Command line: ``irsite check`` validates the data; ``irsite export DIR`` writes a self-contained project.
 
-``export`` writes plain Markdown (and the export files) into a folder, for builders that do not run
-MkDocs plugins (for example Zensical): copy ``docs/`` and the exported tree together into one docs folder.
+``export`` writes a project that builds without this plugin (plain MkDocs, ProperDocs, Zensical):
+``DIR/mkdocs.yml`` and ``DIR/docs/`` with the hand-written and generated pages (see irsite.standalone).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from . import dates, render
+from . import standalone
 from .load import load_project
 from .problems import DataError
 
@@ -36,19 +37,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     project = _load(args.root)
     if project is None:
         return 1
-    out = Path(args.out)
-    docs = (Path(args.root) / "docs").resolve()
-    if out.resolve() == docs or docs in out.resolve().parents:
-        print(f"irsite: refusing to write into {docs}: generated files never go into docs/", file=sys.stderr)
+    root = Path(args.root)
+    url = args.site_url or os.environ.get("SITE_URL") or standalone.configured_url(
+        (root / "mkdocs.yml").read_text(encoding="utf-8"))
+    try:
+        n = standalone.export_project(project, root, Path(args.out), url)
+    except standalone.ExportError as exc:
+        print(f"irsite: {exc}", file=sys.stderr)
         return 2
-    site = render.Site(url=args.site_url, term_dates=dates.term_dates(project), page_dates=dates.page_dates(project))
-    renderer = render.Renderer(project, site)
-    files = renderer.files()
-    for rel_path, content in files.items():
-        target = out / rel_path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
-    print(f"Wrote {len(files)} files to {out}.")
+    print(f"Wrote a project for {url} to {args.out}: mkdocs.yml and docs/ with {n} generated files. "
+          f"Build it with: mkdocs build -f {Path(args.out) / 'mkdocs.yml'}")
     return 0
 
 
@@ -57,9 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", default=".", help="folder holding glossary.yaml and content/ (default: .)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="load and validate all data; report every problem as path:line")
-    export = sub.add_parser("export", help="write the generated Markdown pages and exports to a folder")
-    export.add_argument("out", help="output folder (not inside docs/)")
-    export.add_argument("--site-url", default="https://insulin-resistance-reference.org/")
+    export = sub.add_parser("export", help="write a self-contained project (mkdocs.yml, docs/) that builds without this plugin")
+    export.add_argument("out", help="output folder (outside the project's docs/)")
+    export.add_argument("--site-url", help="address the site is published at (default: $SITE_URL, else mkdocs.yml's site_url)")
     args = parser.parse_args(argv)
     return {"check": cmd_check, "export": cmd_export}[args.command](args)
 

@@ -14,6 +14,7 @@ network even if the site tries to.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import json
@@ -84,9 +85,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(site_dir):
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+@contextlib.contextmanager
+def serve_directory(directory: Path):
+    """``http://127.0.0.1:<free port>`` serving ``directory`` (http.server in a thread)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
@@ -97,6 +99,12 @@ def site_url(site_dir):
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir):
+    with serve_directory(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
