@@ -164,7 +164,7 @@ def test_awkward_pages_fall_back_to_markdown_only_where_needed(awkward_project) 
     pages, declined = {}, set()
     for t in project.terms:
         try:
-            pages[t.id] = doc.to_html(renderer.term_page(t), opts)
+            pages[t.id] = doc.to_html(renderer.term_page(t), opts).html
         except doc.NeedsMarkdown:
             declined.add(t.id)
     assert declined == {"numbered"}

@@ -48,8 +48,10 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.markdown: dict[str, str] = {}     # docs path -> Markdown (or a stub, where html has the page)
-        self.html: dict[str, str] = {}         # docs path -> the page's HTML, written by irsite.pages.doc
+        self.html: dict[str, doc.Html] = {}    # docs path -> the page's HTML and search entries
+        self.pages: list[tuple[str, str]] = [] # (URL, docs path) of every page, in build order
         self.static: dict[str, str] = {}       # exports and redirect pages
+        self.unsearched: set[str] = set()      # generated pages kept out of search by their front matter
         self.staging: str | None = None
         self.final_site: str | None = None
         self.warnings = _WarningCount()
@@ -86,13 +88,15 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
 
     def _describe_pages(self, config: Any) -> None:
         opts = self._html_options(config)
-        self.markdown, self.html = {}, {}
+        self.markdown, self.html, self.unsearched = {}, {}, set()
         for uri, describe in self.renderer.docs().items():
             page = describe()
             if opts is not None:
                 try:
                     self.html[uri] = doc.to_html(page, opts)
-                    self.markdown[uri] = doc.stub_markdown(page)
+                    if page.meta.get("search", {}).get("exclude"):
+                        self.unsearched.add(uri)
+                    self.markdown[uri] = doc.stub_markdown(page, searched=False)
                     continue
                 except doc.NeedsMarkdown:
                     pass
@@ -140,7 +144,7 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
         uri = page.file.src_uri
         if uri in self.html:
-            return self.html[uri]
+            return self.html[uri].html
         if uri in self.markdown and _UNSAFE_HTML.search(html):
             raise PluginError(f"{uri}: generated HTML contains script or an event handler; "
                               "the content must be plain Markdown (this should have been caught earlier)")
@@ -149,19 +153,40 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
             html = html.replace('<div class="admonition abstract">', '<div class="admonition abstract" data-search-exclude>', 1)
         return html
 
+    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        self.pages.append((page.url, page.file.src_uri))
+        return context
+
     @event_priority(-100)
     def on_post_build(self, *, config: Any) -> None:
         index_path = Path(config.site_dir) / "search" / "search_index.json"
         if index_path.exists():
             index = json.loads(index_path.read_text(encoding="utf-8"))
+            index["docs"] = self._search_docs(index["docs"])
             documents = search.term_documents(self.project, render.term_url, self.config.search_typos)
             index_path.write_text(json.dumps(search.enrich_index(index, documents), ensure_ascii=False,
                                              separators=(",", ":")), encoding="utf-8")
+        self.pages = []
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if self.staging and not (config.strict and self.warnings.count):
             self._publish()
         elif self.staging:   # strict mode is about to abort the build
             self._discard()
+
+    def _search_docs(self, material: list[dict]) -> list[dict]:
+        """Material's entries, with those of the pages handed over as HTML (whose stubs ask search to
+        skip them) put in their place: the same entries Material would make, in build order."""
+        by_page: dict[str, list[dict]] = {}
+        for entry in material:
+            by_page.setdefault(entry["location"].partition("#")[0], []).append(entry)
+        docs = []
+        for url, uri in self.pages:
+            if uri in self.html and uri not in self.unsearched:
+                docs += [{"location": url + (f"#{hid}" if hid else ""), "title": title, "text": text}
+                         for hid, title, text in self.html[uri].search]
+            else:
+                docs += by_page.pop(url, [])
+        return docs + [e for entries in by_page.values() for e in entries]
 
     def _publish(self) -> None:
         final, staging = Path(self.final_site), Path(self.staging)

@@ -286,10 +286,12 @@ def to_markdown(doc: Doc) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def stub_markdown(doc: Doc) -> str:
+def stub_markdown(doc: Doc, searched: bool = True) -> str:
     """What MkDocs converts when the plugin hands over the HTML: front matter, title and headings
-    (for the table of contents and the anchors other pages may link to)."""
-    return to_markdown(Doc(doc.uri, doc.title, doc.meta, doc.headings()))
+    (for the table of contents and the anchors other pages may link to). ``searched=False`` keeps
+    the search plugin from indexing the stub (the plugin gives search the page's entries itself)."""
+    meta = doc.meta if searched else {**doc.meta, "search": {"exclude": True}}
+    return to_markdown(Doc(doc.uri, doc.title, meta, doc.headings()))
 
 
 # -- HTML writer ---------------------------------------------------------------------------------
@@ -356,9 +358,17 @@ class HtmlOptions:
     permalink_title: str = "Link to this section"
 
 
+# (link, parent of the page's URL) -> the link's HTML. A relative link comes out the same from
+# every page whose URL has the same parent, unless it points inside the page's own URL; term links
+# recur on hundreds of pages.
+_LINKS: dict[tuple, str] = {}
+
+
 class _HtmlWriter:
     def __init__(self, doc: Doc, opts: HtmlOptions):
         self.uri = doc.uri
+        self.url = page_url(doc.uri)
+        self.parent = posixpath.dirname(self.url.rstrip("/"))
         self.opts = opts
         # The toc extension keeps explicit ids and makes the others unique ("x", "x_1", ...).
         self.ids = {h.id for h in doc.headings() if h.id}
@@ -382,18 +392,24 @@ class _HtmlWriter:
             return f"<strong>{self.spans(spans.text)}</strong>"
         if isinstance(spans, Em):
             return f"<em>{self.spans(spans.text)}</em>"
-        link = spans
-        if link.id:
+        if spans.id:
             # MkDocs learns a page's anchors from its own conversion (to check links to them), and
             # the stub only has the headings: a page with other anchors is converted from Markdown.
-            raise NeedsMarkdown(f"an anchor on a link (#{link.id})")
-        attrs = f' class="{link.cls}"' if link.cls else ""
-        attrs += f' href="{_attr(html_href(self.uri, link.to))}"'
-        attrs += f' title="{_attr(link.title)}"' if link.title else ""
-        return f"<a{attrs}>{self.spans(link.text)}</a>"
+            raise NeedsMarkdown(f"an anchor on a link (#{spans.id})")
+        key = (spans, self.parent)
+        cached = _LINKS.get(key) if isinstance(spans.text, str) else None
+        if cached is None:
+            attrs = f' class="{spans.cls}"' if spans.cls else ""
+            href = html_href(self.uri, spans.to)
+            attrs += f' href="{_attr(href)}"'
+            attrs += f' title="{_attr(spans.title)}"' if spans.title else ""
+            cached = f"<a{attrs}>{self.spans(spans.text)}</a>"
+            if isinstance(spans.text, str) and not page_url(spans.to.partition("#")[0]).startswith(self.url or "\0"):
+                _LINKS[key] = cached
+        return cached
 
     def heading(self, level: int, text: str, hid: str = "", exclude: bool = False) -> str:
-        hid = hid or self.heading_id(text)
+        hid = self.last_id = hid or self.heading_id(text)
         ex = " data-search-exclude" if exclude else ""
         link = f'<a class="headerlink" href="#{hid}" title="{_attr(self.opts.permalink_title)}">&para;</a>'
         return f"<h{level}{ex} id=\"{hid}\">{_text(text)}{link}</h{level}>"
@@ -434,9 +450,80 @@ class _HtmlWriter:
         raise TypeError(block)
 
 
-def to_html(doc: Doc, opts: HtmlOptions) -> str:
+@dataclass
+class Html:
+    """A page's HTML, and the entries Material's search would index from it."""
+
+    html: str
+    search: list            # (heading id or "" for the page itself, title, text)
+
+
+def to_html(doc: Doc, opts: HtmlOptions) -> Html:
     """The page's HTML as MkDocs would make it from :func:`to_markdown` (raises NeedsMarkdown)."""
     w = _HtmlWriter(doc, opts)
     parts = [w.heading(1, doc.title)]
-    parts.extend(w.block(b) for b in doc.blocks)
-    return "\n".join(parts)
+    sections = [["", doc.title, False, []]]
+    for block in doc.blocks:
+        parts.append(w.block(block))
+        if isinstance(block, Heading):
+            sections.append([w.last_id, block.text, block.exclude, []])
+        else:
+            sections[-1][3].append(parts[-1])
+    search = [(hid, _text(title).strip(), search_text("\n" + "\n".join(blocks) + "\n").strip())
+              for hid, title, excluded, blocks in sections if not excluded]
+    return Html("\n".join(parts), search)
+
+
+# What Material's search plugin keeps of a section's HTML (its Parser): the text, re-escaped, and
+# these tags; an element marked data-search-exclude is left out with its content; white space
+# between elements becomes one space (except in <pre>); a kept element holding only white space is
+# dropped. Reproduced here for the pages written above, whose HTML is simple and well formed, so
+# that the plugin can give search their entries without its parsing every page (the build tests
+# compare the search index with the one Material makes itself).
+_KEEP = {"p", "code", "pre", "li", "ol", "ul", "sub", "sup"}
+_VOID = {"br", "hr", "img", "input", "wbr", "meta", "link", "area", "base", "col", "embed", "source", "track"}
+_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|([^<]+)")
+
+
+def search_text(fragment: str) -> str:
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []     # open elements: (tag, excluded)
+    skipping = 0
+    for m in _TOKEN.finditer(fragment):
+        close, tag, attrs, data = m.groups()
+        if data is not None:
+            if skipping:
+                continue
+            data = html.unescape(data)
+            in_pre = any(t == "pre" for t, _ in stack)
+            if not in_pre:
+                data = " " if data.isspace() else data.replace("\n", " ")
+            if data.isspace():
+                if not out or not out[-1].isspace() or in_pre:
+                    out.append(data)
+            else:
+                out.append(html.escape(data, quote=False))
+            continue
+        tag = tag.lower()
+        if not close:
+            if tag in _VOID:
+                continue
+            excluded = "data-search-exclude" in attrs
+            stack.append((tag, excluded))
+            if excluded:
+                skipping += 1
+            elif not skipping and tag in _KEEP:
+                out.append(f"<{tag}>")
+            continue
+        if not stack or stack[-1][0] != tag:
+            continue
+        _, excluded = stack.pop()
+        if excluded:
+            skipping -= 1
+        elif not skipping and tag in _KEEP:
+            start = out.index(f"<{tag}>")          # (Material looks for the first such tag)
+            if all(x.isspace() for x in out[start + 1:]):
+                del out[start:]
+            else:
+                out.append(f"</{tag}>")
+    return "".join(out)
