@@ -27,6 +27,6 @@ def test_moodle_export_holds_every_term(which, tmp_path: Path) -> None:
     assert len(entries) == len(renderer.p.terms)
     for entry, term in zip(entries, renderer.p.terms):
         assert entry.findtext("CONCEPT") == term.term
-        assert [a.findtext("NAME") for a in entry.findall("./ALIASES/ALIAS")] == term.aliases
+        assert [a.findtext("NAME") for a in entry.findall("./ALIASES/ALIAS")] == term.aliases + term.ru
         assert entry.findtext("./CATEGORIES/CATEGORY/NAME") == renderer.p.section_by_id[term.section].title
         assert f'href="https://example.org/ir/glossary/{term.id}/"' in entry.findtext("DEFINITION")

@@ -92,7 +92,7 @@ def test_glossary_json_lists_every_term(mini_site):
 
 def test_csv_export_parses_with_one_row_per_term(mini_site):
     rows = list(csv.DictReader(io.StringIO(html(mini_site, "downloads/glossary.csv"))))
-    assert list(rows[0]) == ["term", "definition", "aliases", "section", "url"]
+    assert list(rows[0]) == ["term", "definition", "aliases", "section", "url", "russian"]
     assert [r["term"] for r in rows] == ["TNF-α", "NF-κB", "IRS-1"]
     assert rows[1]["aliases"] == "NF-kB; NFkB" and rows[1]["section"] == "Inflammation"
     assert rows[0]["url"] == "https://mini.example.org/glossary/tnf-alpha/"

@@ -32,10 +32,10 @@ def glossary_json(r: "Renderer") -> str:
 def glossary_csv(r: "Renderer") -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["term", "definition", "aliases", "section", "url"])
+    writer.writerow(["term", "definition", "aliases", "section", "url", "russian"])
     for t in r.p.terms:
         writer.writerow([t.term, r.plain_def[t.id], "; ".join(t.aliases),
-                         r.p.section_by_id[t.section].title, r.site.absolute(term_url(t.id))])
+                         r.p.section_by_id[t.section].title, r.site.absolute(term_url(t.id)), "; ".join(t.ru)])
     return buf.getvalue()
 
 
@@ -59,7 +59,7 @@ def glossary_moodle(r: "Renderer") -> str:
         for tag, value in fields:
             ET.SubElement(entry, tag).text = value
         aliases = ET.SubElement(entry, "ALIASES")
-        for alias in t.aliases:
+        for alias in [*t.aliases, *t.ru]:     # Russian names link Russian course texts too
             ET.SubElement(ET.SubElement(aliases, "ALIAS"), "NAME").text = alias
         category = ET.SubElement(ET.SubElement(entry, "CATEGORIES"), "CATEGORY")
         ET.SubElement(category, "NAME").text = r.p.section_by_id[t.section].title

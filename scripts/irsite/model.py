@@ -72,6 +72,11 @@ class Source:
     text: str = ""
     excerpts: dict[str, Excerpt] = field(default_factory=dict)
 
+    @property
+    def low_reliability(self) -> bool:
+        """Marked by a note that starts "Low reliability": it may be quoted, never be sole support."""
+        return self.note.lower().startswith("low reliability")
+
 
 @dataclass
 class Page:

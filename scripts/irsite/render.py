@@ -33,28 +33,20 @@ KIND_LABELS = {
 }
 
 
-def term_uri(term_id: str) -> str:
-    return f"{GLOSSARY_DIR}/{term_id}.md"
+def _in(folder: str) -> Callable[[str], str]:
+    return lambda key: f"{folder}/{key}.md"
+
+
+# Where each generated page lives in the docs tree, and its URL.
+term_uri, section_uri, source_uri, topic_uri = map(_in, (GLOSSARY_DIR, SECTIONS_DIR, SOURCES_DIR, TOPICS_DIR))
 
 
 def term_url(term_id: str) -> str:
-    return f"{GLOSSARY_DIR}/{term_id}/"
-
-
-def section_uri(section_id: str) -> str:
-    return f"{SECTIONS_DIR}/{section_id}.md"
-
-
-def source_uri(source_id: str) -> str:
-    return f"{SOURCES_DIR}/{source_id}.md"
-
-
-def topic_uri(slug: str) -> str:
-    return f"{TOPICS_DIR}/{slug}.md"
+    return doc.page_url(term_uri(term_id))
 
 
 def topic_url(slug: str) -> str:
-    return f"{TOPICS_DIR}/{slug}/"
+    return doc.page_url(topic_uri(slug))
 
 
 _QUOTED = re.compile(r'"([^"]*)"')
@@ -249,6 +241,8 @@ class Renderer:
                     out += ["; "] if i else []
                     out.append(Link(self.short[sid], source_uri(sid) + (f"#{eid}" if eid else ""),
                                     _title_attr(self.cite_plain[sid])))
+                    if self.p.sources[sid].low_reliability:
+                        out.append(", a low-reliability source")
                 out.append(")")
         if pos < len(text):
             out.append(Md(text[pos:]))
@@ -264,31 +258,24 @@ class Renderer:
         spans: list = [Link(self.cite_plain[source.id], target, id=link_id)]
         for i, (text, url) in enumerate(identifiers(source)):
             spans += [" · " if i else " ", Link(text, url)]
-        return spans
+        return spans + self.reliability(source)
+
+    @staticmethod
+    def reliability(source: Source) -> list:
+        """The warning shown wherever a low-reliability source is listed or quoted."""
+        return [" ", Strong("Low reliability:"), " quoted to show what it says, not as evidence."] \
+            if source.low_reliability else []
 
     # -- citation blocks ----------------------------------------------------------------------
 
-    def cite_texts(self, title: str, url_path: str, changed: str, kind: str, key: str) -> tuple[str, str, str]:
+    def cite_blocks(self, title: str, url_path: str, changed: str, kind: str, key: str) -> list:
         """A page's permanent URL and its citation as plain text and as BibTeX."""
         url = self.site.absolute(url_path)
-        plain = (f"{self.site.name}. {title}. {kind}. {url} "
-                 f"(last changed {changed}; accessed <date>).")
-        bib_title = title.replace("{", "").replace("}", "")
-        bibtex = "\n".join([
-            f"@misc{{{key},",
-            f"  title        = {{{bib_title}}},",
-            f"  author       = {{{{{self.site.name}}}}},",
-            f"  howpublished = {{{self.site.name}}},",
-            f"  year         = {{{changed[:4]}}},",
-            f"  date         = {{{changed}}},",
-            f"  url          = {{{url}}},",
-            f"  note         = {{Last changed {changed}}}",
-            "}",
-        ])
-        return url, plain, bibtex
-
-    def cite_blocks(self, title: str, url_path: str, changed: str, kind: str, key: str) -> list:
-        url, plain, bibtex = self.cite_texts(title, url_path, changed, kind, key)
+        plain = f"{self.site.name}. {title}. {kind}. {url} (last changed {changed}; accessed <date>)."
+        fields = [("title", title.replace("{", "").replace("}", "")), ("author", f"{{{self.site.name}}}"),
+                  ("howpublished", self.site.name), ("year", changed[:4]), ("date", changed), ("url", url),
+                  ("note", f"Last changed {changed}")]
+        bibtex = f"@misc{{{key},\n" + ",\n".join(f"  {k:<12} = {{{v}}}" for k, v in fields) + "\n}"
         return [Heading(2, "Cite this page", exclude=True),
                 Para([["Permanent link: ", Link(url, url)], f"Last changed: {changed}"]),
                 Para(["As text:"]), Code("text", plain), Para(["As BibTeX:"]), Code("bibtex", bibtex)]
@@ -425,7 +412,8 @@ class Renderer:
             if kind in by_kind:
                 label = KIND_LABELS[kind] if KIND_LABELS[kind].endswith("s") else KIND_LABELS[kind] + "s"
                 blocks.append(Heading(2, label, exclude=True))
-                blocks.append(ItemList([[Link(f"{author_short(s)}: {s.title}", source_uri(s.id))] for s in by_kind[kind]]))
+                blocks.append(ItemList([[Link(f"{author_short(s)}: {s.title}", source_uri(s.id))] + self.reliability(s)
+                                        for s in by_kind[kind]]))
         return Doc(f"{SOURCES_DIR}/index.md", "Sources", {
             "title": "Sources", "description": "Every reference the insulin-resistance reference cites, with DOI and PubMed links."}, blocks)
 
@@ -435,8 +423,11 @@ class Renderer:
         for key in self._page_source_keys(page.body):  # number sources in reading order
             cite.number(key.partition("#")[0])
         body = markup.QUOTE_LINE.sub(lambda m: self._quote_block(m, cite, uri), page.body)
-        body = _to_markdown_text(self.prose(body, cite), uri)
+        body = doc.spans_markdown(self.prose(body, cite), uri)
         blocks: list = [MdBlock(body)]
+        if page.questions:
+            blocks.append(Box("question", "This page answers", [ItemList([q[0].upper() + q[1:].rstrip("?") + "?"
+                                                                          for q in page.questions])]))
         if cite.order:
             blocks.append(Heading(2, "References", exclude=True))
             blocks.append(ItemList([self.reference(self.p.sources[sid], source_uri(sid), f"ref-{n}")
@@ -450,7 +441,7 @@ class Renderer:
         sid, _, eid = key.partition("#")
         source = self.p.sources[sid]
         ex = source.excerpts[eid]
-        mark = _to_markdown_text(cite.mark((key,)), uri)
+        mark = doc.spans_markdown(cite.mark((key,)) + self.reliability(source), uri)
         return (f"{indent}> {md_escape(ex.quote)}\n{indent}>\n"
                 f"{indent}> — {md_escape(author_short(source))}, {md_escape(ex.locator)} {mark}")
 
@@ -523,10 +514,6 @@ def _joined(spans: list, sep: str) -> list:
     for i, span in enumerate(spans):
         out += [sep, span] if i else [span]
     return out
-
-
-def _to_markdown_text(spans: list, uri: str) -> str:
-    return doc.spans_markdown(spans, uri)
 
 
 class Citations:

@@ -23,7 +23,7 @@ not skewed by page text; the pieces that hyphenated queries search as exact term
 bare. All of this is weighted far above page text, so term pages outrank pages that merely mention a
 term, while words that name no term still find the topic pages. Field values are space-separated
 strings (cheaper to download than lists). Nothing here imports MkDocs; the plugin calls
-:func:`enrich_index` on the index Material wrote, with the documents :mod:`irsite.namedocs` made.
+:func:`enrich_index` on the index Material wrote.
 """
 
 from __future__ import annotations
@@ -59,7 +59,9 @@ GREEK = {
 _GREEK_NAME_TO_SYMBOL = {name: sym for sym, (name, _) in GREEK.items()}
 _LOOKALIKES = {"ß": "β", "µ": "μ", "ϐ": "β", "ϵ": "ε", "ϑ": "θ", "ϰ": "κ"}
 
-# Separator used by the site's search (mkdocs.yml plugins.search.separator must equal it).
+# Where names are split into words. Material's search splits queries at white space and hyphens
+# only (its default separator, kept: a wider one made its lunr index fail on queries such as "4"
+# with today's data); each piece is indexed, and "joined" forms cover names typed without spaces.
 SEPARATOR = r"[\s\-‐‑‒–—―/,;:!?=+()\[\]{}\"'“”‘’«»]+|\.(?!\d)"
 _SPLIT = re.compile(SEPARATOR)
 
@@ -100,13 +102,8 @@ def normalise(text: str) -> str:
 
 @_cached
 def strip_accents(word: str) -> str:
-    greek = set(GREEK)
-    out = []
-    for ch in unicodedata.normalize("NFD", word):
-        if unicodedata.combining(ch):
-            continue
-        out.append(ch)
-    return unicodedata.normalize("NFC", "".join(out)) if any(c in greek for c in word) else "".join(out)
+    out = "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", out) if any(c in GREEK for c in word) else out
 
 
 @_cached

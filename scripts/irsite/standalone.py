@@ -29,8 +29,10 @@ def configured_url(config_text: str) -> str:
 
 
 def _without_plugin(config_text: str) -> str:
-    """Drop the ``- irsite`` entry (and its options) from the plugins list."""
-    return re.sub(r"(?m)^([ \t]*)- irsite\b[^\n]*\n(?:\1[ \t]+[^\n]*\n)*", "", config_text)
+    """Drop the ``- irsite`` entry (and its options) from the plugins list, and the search
+    separator set for its name documents (the builder's own search splits words its own way)."""
+    text = re.sub(r"(?m)^([ \t]*)- irsite\b[^\n]*\n(?:\1[ \t]+[^\n]*\n)*", "", config_text)
+    return re.sub(r"(?m)^([ \t]*)- search:[ \t]*\n(?:\1[ \t]+[^\n]*\n)*", r"\1- search\n", text)
 
 
 def _with_nav(config_text: str, project: Project) -> str:

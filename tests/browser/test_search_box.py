@@ -23,6 +23,11 @@ TERM_QUERIES = [
     ("insulin receptor", "insulin-receptor"),
     ("NF-κB", "nf-kappa-b"),
     ("cachectin", "tnf-alpha"),
+    # Russian names (Cyrillic)
+    ("инсулинорезистентность", "insulin-resistance"),
+    ("адипонектин", "adiponectin"),
+    ("ФНО-альфа", "tnf-alpha"),
+    ("гестационный сахарный диабет", "gestational-diabetes"),
     # any case
     ("tnf-α", "tnf-alpha"),
     ("TNF-ALPHA", "tnf-alpha"),

@@ -92,21 +92,20 @@ def _check_page_links(project: Project, page, root: Path, problems: list[Problem
             problems.append(Problem(page.path, line, f"{kind} target '{target}' does not exist", fix))
 
 
+def _unique(records: list, what: str, fix: str, problems: list[Problem]) -> dict[str, int]:
+    """Report repeated ids; returns each id's first line."""
+    first: dict[str, int] = {}
+    for r in records:
+        if r.id in first:
+            problems.append(Problem(GLOSSARY, r.line, f"duplicate {what} id '{r.id}' (also on line {first[r.id]})", fix))
+        first.setdefault(r.id, r.line)
+    return first
+
+
 def _cross_check(project: Project, problems: list[Problem], root: Path | None = None,
                  skip: set[str] | None = None) -> None:
-    seen: dict[str, int] = {}
-    for s in project.sections:
-        if s.id in seen:
-            problems.append(Problem(GLOSSARY, s.line, f"duplicate section id '{s.id}' (also on line {seen[s.id]})",
-                                    "give each section its own id"))
-        seen.setdefault(s.id, s.line)
-
-    first_line: dict[str, int] = {}
-    for t in project.terms:
-        if t.id in first_line:
-            problems.append(Problem(GLOSSARY, t.line, f"duplicate term id '{t.id}' (also on line {first_line[t.id]})",
-                                    "term ids are permanent URLs and must be unique; rename one"))
-        first_line.setdefault(t.id, t.line)
+    _unique(project.sections, "section", "give each section its own id", problems)
+    first_line = _unique(project.terms, "term", "term ids are permanent URLs and must be unique; rename one", problems)
 
     # Retired ids: never reused, never shared.
     retired_at: dict[str, tuple[str, int]] = {}
@@ -150,7 +149,7 @@ def _cross_check(project: Project, problems: list[Problem], root: Path | None = 
                 owner.setdefault(key, (t.id, line, kind))
 
     section_ids = set(project.section_by_id)
-    unreliable = _unreliable_sources(project)
+    unreliable = {sid for sid, s in project.sources.items() if s.low_reliability}
     for t in project.terms:
         lines = t.lines  # type: ignore[attr-defined]
         if t.section and t.section not in section_ids:
@@ -193,11 +192,6 @@ def _cross_check(project: Project, problems: list[Problem], root: Path | None = 
                      line_of=lambda n, base=p.body_line: base + n)
         if root is not None:
             _check_page_links(project, p, root, problems, generated)
-
-
-def _unreliable_sources(project: Project) -> set[str]:
-    """Sources whose note marks them as low reliability (may be quoted, never sole support)."""
-    return {sid for sid, s in project.sources.items() if s.note.lower().startswith("low reliability")}
 
 
 # ---------------------------------------------------------------------------------------------

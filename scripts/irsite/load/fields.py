@@ -135,6 +135,13 @@ class Checker:
             self.add(line, f"{what}: {issue}", markup.SAFETY_FIX)
 
 
+    def record(self, item: LineDict, allowed: dict[str, bool], what: str, id_what: str) -> str:
+        """Check a record's keys and its id; returns the id."""
+        self.keys(item, allowed, what)
+        rid = self.text(item, "id", what)
+        self.ident(rid, item.line_of("id"), id_what)
+        return rid
+
     def visible(self, value: str, line: int, what: str) -> None:
         """Names and ids may not hide characters: a zero-width space or a bidi override makes a
         name look like another one while being a different one."""

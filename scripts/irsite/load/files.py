@@ -30,9 +30,7 @@ def read_glossary(root: Path, problems: list[Problem], unreadable: set[str]) -> 
     sections: list[Section] = []
     for i, item in check.items(data, "sections", "section", "- id: …"):
         what = f"section '{item.get('id', i + 1)}'"
-        check.keys(item, SECTION_KEYS, what)
-        sid = check.text(item, "id", what)
-        check.ident(sid, item.line_of("id"), "section id")
+        sid = check.record(item, SECTION_KEYS, what, "section id")
         title = check.text(item, "title", what)
         summary = check.text(item, "summary", what)
         check.safe(summary, item.line_of("summary"), f"summary of {what}")
@@ -196,9 +194,7 @@ def read_source(root: Path, path: Path, problems: list[Problem], unreadable: set
         data.pop("excerpts")
     for i, item in check.items(data, "excerpts", "excerpt", "- id: …"):
         ewhat = f"excerpt '{item.get('id', i + 1)}' of {what}"
-        check.keys(item, EXCERPT_KEYS, ewhat)
-        eid = check.text(item, "id", ewhat)
-        check.ident(eid, item.line_of("id"), "excerpt id")
+        eid = check.record(item, EXCERPT_KEYS, ewhat, "excerpt id")
         quote = check.text(item, "quote", ewhat)
         locator = check.text(item, "locator", ewhat)
         check.safe(quote, item.line_of("quote"), ewhat)

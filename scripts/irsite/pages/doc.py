@@ -184,10 +184,6 @@ def md_escape(text: str) -> str:
     return re.sub(r"([\[\]*_`\\])", r"\\\1", text).replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _md_title(text: str) -> str:
-    return text.replace('"', "&quot;")
-
-
 def _md_spans(spans: Spans, uri: str) -> str:
     if isinstance(spans, str):
         return md_escape(spans)
@@ -200,7 +196,7 @@ def _md_spans(spans: Spans, uri: str) -> str:
     if isinstance(spans, Em):
         return f"*{_md_spans(spans.text, uri)}*"
     link = spans
-    title = f' "{_md_title(link.title)}"' if link.title else ""
+    title = f' "{link.title.replace(chr(34), "&quot;")}"' if link.title else ""
     attrs = " ".join(([f".{link.cls}"] if link.cls else []) + ([f"#{link.id}"] if link.id else []))
     target = md_path(uri, link.to)
     if target.startswith(("http://", "https://")) and not link.title and not attrs and _md_spans(link.text, uri) == target:
