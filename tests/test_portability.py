@@ -104,3 +104,17 @@ def test_real_site_builds_with_properdocs(tmp_path):
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert any(d["location"] == "glossary/tnf-alpha/#names" for d in index["docs"])   # the plugin's name search
     assert (site / "topics" / "inflammation" / "index.html").is_file()
+
+
+def test_export_never_replaces_a_folder_it_did_not_write(tmp_path):
+    mine = tmp_path / "out" / "docs" / "mine.md"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("my notes", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "irsite", "--root", str(ROOT), "export", str(tmp_path / "out")],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 2 and "is not an earlier export" in result.stderr and "Traceback" not in result.stderr
+    assert mine.read_text(encoding="utf-8") == "my notes"
+    into_docs = subprocess.run([sys.executable, "-m", "irsite", "--root", str(ROOT), "export", str(ROOT / "docs" / "x")],
+                               capture_output=True, text=True, timeout=300)
+    assert into_docs.returncode == 2 and "refusing to write" in into_docs.stderr
+    assert not (ROOT / "docs" / "x").exists()

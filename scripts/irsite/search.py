@@ -366,10 +366,10 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
         if len(w) < 2:
             continue
         same_word = _inflections(w)
-        for longer in ordered[j + 1:]:
-            if not longer.startswith(w):
+        for k in range(j + 1, len(ordered)):
+            if not ordered[k].startswith(w):
                 break
-            if longer not in same_word:
+            if ordered[k] not in same_word:
                 starts_longer.add(w)
                 break
 

@@ -73,8 +73,10 @@ def export_project(project: Project, root: Path, out: Path, url: str) -> int:
     if clashes:
         raise ExportError(f"docs/{clashes[0]}: this hand-written file sits where a generated page goes "
                           f"— rename or remove it; generated pages never replace hand-written ones")
-    if (out / "docs").exists():
-        shutil.rmtree(out / "docs")
+    marker = out / ".irsite-export"        # an earlier export, which may be replaced
+    if (out / "docs").exists() and not marker.exists():
+        raise ExportError(f"{out / 'docs'} exists and is not an earlier export: choose an empty or new folder")
+    shutil.rmtree(out / "docs", ignore_errors=True)
     shutil.copytree(docs, out / "docs")
     for rel, content in files.items():
         target = out / "docs" / rel
@@ -83,5 +85,6 @@ def export_project(project: Project, root: Path, out: Path, url: str) -> int:
     if (root / "overrides").is_dir():
         shutil.copytree(root / "overrides", out / "overrides", dirs_exist_ok=True)
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    marker.write_text("Written by irsite export; running it again replaces docs/ and mkdocs.yml.\n", encoding="utf-8")
     (out / "mkdocs.yml").write_text(_with_url(_with_nav(_without_plugin(config), project), url), encoding="utf-8")
     return len(files)

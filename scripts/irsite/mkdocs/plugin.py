@@ -49,6 +49,7 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
         self.command = "build"
         self.markdown: dict[str, str] = {}     # docs path -> Markdown (or a stub, where html has the page)
         self.html: dict[str, doc.Html] = {}    # docs path -> the page's HTML and search entries
+        self.meta: dict[str, dict] = {}        # docs path -> front matter of a page given as HTML
         self.pages: list[tuple[str, str]] = [] # (URL, docs path) of every page, in build order
         self.static: dict[str, str] = {}       # exports and redirect pages
         self.unsearched: set[str] = set()      # generated pages kept out of search by their front matter
@@ -88,7 +89,7 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
 
     def _describe_pages(self, config: Any) -> None:
         opts = self._html_options(config)
-        self.markdown, self.html, self.unsearched = {}, {}, set()
+        self.markdown, self.html, self.meta, self.unsearched = {}, {}, {}, set()
         for uri, describe in self.renderer.docs().items():
             page = describe()
             if opts is not None:
@@ -96,7 +97,9 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
                     self.html[uri] = doc.to_html(page, opts)
                     if page.meta.get("search", {}).get("exclude"):
                         self.unsearched.add(uri)
-                    self.markdown[uri] = doc.stub_markdown(page, searched=False)
+                    # The stub's front matter is given in on_page_markdown (no YAML to parse).
+                    self.meta[uri] = {**page.meta, "search": {"exclude": True}}
+                    self.markdown[uri] = doc.stub_markdown(page)
                     continue
                 except doc.NeedsMarkdown:
                     pass
@@ -140,6 +143,10 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
                 generated.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(generated)
         return files
+
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
+        page.meta.update(self.meta.get(page.file.src_uri, ()))
+        return markdown
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
         uri = page.file.src_uri

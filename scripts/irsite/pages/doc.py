@@ -282,12 +282,11 @@ def to_markdown(doc: Doc) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def stub_markdown(doc: Doc, searched: bool = True) -> str:
-    """What MkDocs converts when the plugin hands over the HTML: front matter, title and headings
-    (for the table of contents and the anchors other pages may link to). ``searched=False`` keeps
-    the search plugin from indexing the stub (the plugin gives search the page's entries itself)."""
-    meta = doc.meta if searched else {**doc.meta, "search": {"exclude": True}}
-    return to_markdown(Doc(doc.uri, doc.title, meta, doc.headings()))
+def stub_markdown(doc: Doc) -> str:
+    """What MkDocs converts when the plugin hands over the HTML: the title and headings (for the
+    table of contents and the anchors other pages may link to); the plugin gives the front matter."""
+    headings = [Heading(h.level, h.text, h.id) for h in doc.headings()]
+    return to_markdown(Doc(doc.uri, doc.title, {}, headings)).split("---\n", 2)[2]
 
 
 # -- HTML writer ---------------------------------------------------------------------------------
