@@ -69,9 +69,7 @@ def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        problems.append(
-            Problem(shown, line, "is not valid UTF-8 text", "save the file with UTF-8 encoding")
-        )
+        problems.append(Problem(shown, line, "is not valid UTF-8 text", "save the file with UTF-8 encoding"))
         return None
     return text.lstrip("\ufeff")
 
@@ -88,8 +86,7 @@ class _Composer(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[
 
 
 class _Alias(Exception):
-    def __init__(self, line: int):
-        self.line = line
+    """A repeated anchored value; its one argument is the anchor's line."""
 
 
 def _build(node: yaml.Node, seen: set[int]) -> Any:
@@ -157,13 +154,11 @@ def parse_yaml(text: str, shown: str, problems: list[Problem]) -> Any:
     try:
         return _load(text)
     except _Alias as alias:
-        problems.append(Problem(shown, alias.line, "a YAML anchor (&name) is repeated with an alias (*name)",
+        problems.append(Problem(shown, alias.args[0], "a YAML anchor (&name) is repeated with an alias (*name)",
                                 "write the value out in full wherever it is needed; anchors and aliases are not supported"))
     except _DuplicateKey as dup:
-        problems.append(
-            Problem(shown, dup.line, f"duplicate key '{dup.key}' (first given on line {dup.first})",
-                    "keep one of the two; YAML would silently drop the first")
-        )
+        problems.append(Problem(shown, dup.line, f"duplicate key '{dup.key}' (first given on line {dup.first})",
+                                "keep one of the two; YAML would silently drop the first"))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark is not None and "end of stream" in str(exc.problem or ""):
@@ -171,11 +166,9 @@ def parse_yaml(text: str, shown: str, problems: list[Problem]) -> Any:
         line = mark.line + 1 if mark else 0
         col = f", column {mark.column + 1}" if mark else ""
         what = (exc.problem or exc.context or "invalid YAML").strip()
-        problems.append(
-            Problem(shown, line, f"YAML syntax error{col}: {what}",
-                    "check indentation, colons and quotes on this line or the one before; "
-                    "put text containing ': ' or '#' in quotes")
-        )
+        problems.append(Problem(shown, line, f"YAML syntax error{col}: {what}",
+                                "check indentation, colons and quotes on this line or the one before; "
+                                "put text containing ': ' or '#' in quotes"))
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
