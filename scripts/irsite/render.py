@@ -493,10 +493,19 @@ class Renderer:
         return out
 
 
-def nav_sections(project: Project) -> dict[str, list]:
-    """The generated index pages that become navigation sections, with the pages they list."""
-    return {f"{TOPICS_DIR}/index.md": [f"{TOPICS_DIR}/index.md"] + [{p.title: topic_uri(p.slug)} for p in project.pages],
-            f"{GLOSSARY_DIR}/index.md": [f"{GLOSSARY_DIR}/index.md"] + [{s.title: section_uri(s.id)} for s in project.sections]}
+def expand_nav(nav: list, project: Project) -> list:
+    """A navigation (``mkdocs.yml``'s ``nav``) with the entries for the topics and glossary index
+    pages turned into sections listing the topic pages and the glossary's sections."""
+    sections = {f"{TOPICS_DIR}/index.md": [f"{TOPICS_DIR}/index.md"] + [{p.title: topic_uri(p.slug)} for p in project.pages],
+                f"{GLOSSARY_DIR}/index.md": [f"{GLOSSARY_DIR}/index.md"] + [{s.title: section_uri(s.id)} for s in project.sections]}
+    out = []
+    for item in nav:
+        if isinstance(item, dict) and len(item) == 1:
+            (title, target), = item.items()
+            if isinstance(target, str) and target in sections:
+                item = {title: sections[target]}
+        out.append(item)
+    return out
 
 
 def nav_pages(project: Project) -> list[str]:

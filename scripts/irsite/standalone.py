@@ -40,15 +40,7 @@ def _with_nav(config_text: str, project: Project) -> str:
     m = re.search(r"(?ms)^nav:[ \t]*\n(.*?)(?=^\S|\Z)", config_text)
     if m is None:
         return config_text
-    nav = yaml.safe_load(m.group(1)) or []
-    expansions = render.nav_sections(project)
-    out = []
-    for item in nav:
-        if isinstance(item, dict) and len(item) == 1:
-            (title, target), = item.items()
-            if isinstance(target, str) and target in expansions:
-                item = {title: expansions[target]}
-        out.append(item)
+    out = render.expand_nav(yaml.safe_load(m.group(1)) or [], project)
     block = "nav:\n" + yaml.safe_dump(out, allow_unicode=True, sort_keys=False, default_flow_style=False, indent=2)
     return config_text[:m.start()] + block + config_text[m.end():]
 

@@ -74,7 +74,9 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
                            term_dates=dates.term_dates(self.project), page_dates=dates.page_dates(self.project))
         self.renderer = render.Renderer(self.project, site)
         self._describe_pages(config)
-        config.nav = self._expand_nav(config.nav)
+        if isinstance(config.nav, list):
+            config.nav = render.expand_nav(config.nav, self.project)
+        self.pages = []
 
         self.warnings.count = 0
         logging.getLogger("mkdocs").removeHandler(self.warnings)
@@ -114,21 +116,6 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
                 or not callable(toc.get("slugify")):
             return None
         return doc.HtmlOptions(slugify=toc["slugify"], permalink_title=toc.get("permalink_title", "Permanent link"))
-
-    def _expand_nav(self, nav: Any) -> Any:
-        """Turn the nav entries for the generated index pages into sections listing their pages."""
-        if not isinstance(nav, list):
-            return nav
-        expansions = render.nav_sections(self.project)
-        out = []
-        for item in nav:
-            if isinstance(item, dict) and len(item) == 1:
-                (title, target), = item.items()
-                if isinstance(target, str) and target in expansions:
-                    out.append({title: expansions[target]})
-                    continue
-            out.append(item)
-        return out
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         in_nav = set(render.nav_pages(self.project))
