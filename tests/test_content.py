@@ -181,3 +181,19 @@ def test_link_previews_show_the_term_and_its_definition(real_site):
     topic = (real_site / "topics/inflammation/index.html").read_text()
     assert '<meta property="og:title" content="Inflammation and insulin resistance">' in topic
     assert '<meta name="description" content="' in topic
+
+
+def test_pages_show_their_date_and_carry_citation_tags_for_reference_managers(real_site):
+    """Under the title: the same last-updated date as the cite block and the Highwire citation_* tags."""
+    for rel in ("glossary/tnf-alpha/index.html", "topics/inflammation/index.html"):
+        page = (real_site / rel).read_text(encoding="utf-8")
+        shown = re.search(r"</h1>\s*<p data-search-exclude><em>Last updated (\d{4}-\d{2}-\d{2})</em></p>", page)
+        assert shown, f"{rel}: no last-updated date under the title"
+        day = shown.group(1)
+        assert f"Last changed: {day}" in page                                   # the cite block
+        tags = dict(re.findall(r'<meta name="(citation_[a-z_]+)" content="([^"]*)">', page))
+        assert tags["citation_date"] == day.replace("-", "/")
+        assert tags["citation_author"] == "Insulin Resistance Reference"
+        assert re.fullmatch(r"https?://\S+/" + re.escape(rel.removesuffix("index.html")), tags["citation_public_url"])
+        assert tags["citation_title"] in ("TNF-α", "Inflammation and insulin resistance")
+    assert "citation_title" not in (real_site / "index.html").read_text(encoding="utf-8")

@@ -284,7 +284,8 @@ class Renderer:
 
     def term_page(self, term: Term) -> Doc:
         section = self.p.section_by_id[term.section]
-        blocks: list = [Para([self.prose(term.definition)])]
+        changed = self.site.term_dates.get(term.id, self.site.today)
+        blocks: list = [_updated(changed), Para([self.prose(term.definition)])]
         names = [[Strong("Also known as:"), " " + " · ".join(term.aliases)]] if term.aliases else []
         names.append([Strong("Section:"), " ", Link(section.title, section_uri(section.id))])
         blocks.append(Para(names, exclude=True))
@@ -321,9 +322,9 @@ class Renderer:
                     row.append(Link(v, pattern.format(v)))
                 rows.append(row)
             blocks.append(ItemList(rows))
-        changed = self.site.term_dates.get(term.id, self.site.today)
         blocks += self.cite_blocks(term.term, term_url(term.id), changed, "Glossary entry", f"irref-{term.id}")
-        return Doc(term_uri(term.id), term.term, {"title": term.term, "description": self.plain_def[term.id]}, blocks)
+        return Doc(term_uri(term.id), term.term,
+                   {"title": term.term, "description": self.plain_def[term.id], "date": changed}, blocks)
 
     def glossary_index(self) -> Doc:
         groups: dict[str, list[Term]] = {}
@@ -424,7 +425,8 @@ class Renderer:
             cite.number(key.partition("#")[0])
         body = markup.QUOTE_LINE.sub(lambda m: self._quote_block(m, cite, uri), page.body)
         body = doc.spans_markdown(self.prose(body, cite), uri)
-        blocks: list = [MdBlock(body)]
+        changed = self.site.page_dates.get(page.slug, self.site.today)
+        blocks: list = [_updated(changed), MdBlock(body)]
         if page.questions:
             blocks.append(Box("question", "This page answers", [ItemList([q[0].upper() + q[1:].rstrip("?") + "?"
                                                                           for q in page.questions])]))
@@ -432,9 +434,8 @@ class Renderer:
             blocks.append(Heading(2, "References", exclude=True))
             blocks.append(ItemList([self.reference(self.p.sources[sid], source_uri(sid), f"ref-{n}")
                                     for n, sid in enumerate(cite.order, start=1)], ordered=True))
-        changed = self.site.page_dates.get(page.slug, self.site.today)
         blocks += self.cite_blocks(page.title, topic_url(page.slug), changed, "Topic page", f"irref-{page.slug}")
-        return Doc(uri, page.title, {"title": page.title, "description": markup.plain_text(page.summary)}, blocks)
+        return Doc(uri, page.title, {"title": page.title, "description": markup.plain_text(page.summary), "date": changed}, blocks)
 
     def _quote_block(self, m: re.Match, cite: "Citations", uri: str) -> str:
         indent, key = m.group(1), m.group(2)
@@ -512,6 +513,11 @@ def nav_pages(project: Project) -> list[str]:
     """Generated pages that the navigation lists (the others are reached from them)."""
     return [f"{TOPICS_DIR}/index.md", f"{GLOSSARY_DIR}/index.md", f"{SOURCES_DIR}/index.md",
             *(topic_uri(p.slug) for p in project.pages), *(section_uri(s.id) for s in project.sections)]
+
+
+def _updated(changed: str) -> Para:
+    """The date under a page's title (the same date as its cite block and citation meta tags)."""
+    return Para([Em(f"Last updated {changed}")], exclude=True)
 
 
 def _letter_id(letter: str) -> str:
