@@ -91,11 +91,20 @@ def test_glossary_json_lists_every_term(mini_site):
 
 
 def test_csv_export_parses_with_one_row_per_term(mini_site):
-    rows = list(csv.DictReader(io.StringIO(html(mini_site, "downloads/glossary.csv"))))
+    raw = (mini_site / "downloads" / "glossary.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfterm,")       # UTF-8 byte-order mark: Excel keeps α and β
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert list(rows[0]) == ["term", "definition", "aliases", "section", "url", "russian"]
     assert [r["term"] for r in rows] == ["TNF-α", "NF-κB", "IRS-1"]
     assert rows[1]["aliases"] == "NF-kB; NFkB" and rows[1]["section"] == "Inflammation"
     assert rows[0]["url"] == "https://mini.example.org/glossary/tnf-alpha/"
+
+
+def test_download_links_save_the_files_under_their_names(mini_site):
+    index = html(mini_site, "glossary/index.html")
+    for name in ("glossary-moodle.xml", "glossary.csv"):
+        assert re.search(rf'<a download="{re.escape(name)}" href="../downloads/{re.escape(name)}">', index) \
+            or re.search(rf'<a href="../downloads/{re.escape(name)}" download="{re.escape(name)}">', index), name
 
 
 def test_moodle_export_matches_the_import_structure(mini_site):

@@ -36,7 +36,7 @@ def glossary_csv(r: "Renderer") -> str:
     for t in r.p.terms:
         writer.writerow([t.term, r.plain_def[t.id], "; ".join(t.aliases),
                          r.p.section_by_id[t.section].title, r.site.absolute(term_url(t.id)), "; ".join(t.ru)])
-    return buf.getvalue()
+    return "\ufeff" + buf.getvalue()       # a byte-order mark, so Excel reads UTF-8 (α, β) correctly
 
 
 def glossary_moodle(r: "Renderer") -> str:

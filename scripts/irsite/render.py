@@ -336,8 +336,9 @@ class Renderer:
             Para([f"{n} terms from A to Z. Each links to its own page with every other name for it, "
                   "related terms, sources and the topic pages that use it."]),
             Para([[Strong("Browse by section:"), " "] + _joined([Link(s.title, section_uri(s.id)) for s in self.p.sections], " · ")]),
-            Para([[Strong("Download:"), " ", Link("CSV (spreadsheets, Anki)", "downloads/glossary.csv"), " · ",
-                   Link("Moodle glossary XML", "downloads/glossary-moodle.xml"), " · ", Link("JSON", "glossary.json"),
+            Para([[Strong("Download:"), " ", Link("CSV (spreadsheets, Anki)", "downloads/glossary.csv", download="glossary.csv"), " · ",
+                   Link("Moodle glossary XML", "downloads/glossary-moodle.xml", download="glossary-moodle.xml"), " · ",
+                   Link("JSON", "glossary.json", download="glossary.json"),
                    " · ", Link("Printable A–Z", f"{GLOSSARY_DIR}/print.md")]]),
             Para([[Strong("Jump to letter:"), " "] + _joined([Link(letter, f"#letter-{_letter_id(letter)}") for letter in groups], " ")]),
         ]

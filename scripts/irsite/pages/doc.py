@@ -34,6 +34,7 @@ class Link:
     title: str = ""
     cls: str = ""
     id: str = ""
+    download: str = ""              # a file name: the browser saves the target instead of opening it
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,8 @@ def _md_spans(spans: Spans, uri: str) -> str:
         return f"*{_md_spans(spans.text, uri)}*"
     link = spans
     title = f' "{link.title.replace(chr(34), "&quot;")}"' if link.title else ""
-    attrs = " ".join(([f".{link.cls}"] if link.cls else []) + ([f"#{link.id}"] if link.id else []))
+    attrs = " ".join(([f".{link.cls}"] if link.cls else []) + ([f"#{link.id}"] if link.id else [])
+                     + ([f'download="{link.download}"'] if link.download else []))
     target = md_path(uri, link.to)
     if target.startswith(("http://", "https://")) and not link.title and not attrs and _md_spans(link.text, uri) == target:
         return f"<{target}>"
@@ -398,6 +400,7 @@ class _HtmlWriter:
             href = html_href(self.uri, spans.to)
             attrs += f' href="{_attr(href)}"'
             attrs += f' title="{_attr(spans.title)}"' if spans.title else ""
+            attrs += f' download="{_attr(spans.download)}"' if spans.download else ""
             cached = f"<a{attrs}>{self.spans(spans.text)}</a>"
             if isinstance(spans.text, str) and not page_url(spans.to.partition("#")[0]).startswith(self.url or "\0"):
                 _LINKS[key] = cached
