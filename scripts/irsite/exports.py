@@ -9,17 +9,15 @@ from html import escape
 from xml.etree import ElementTree as ET
 from typing import TYPE_CHECKING
 
+from . import render  # (render imports this module too; names are looked up when called)
+
 if TYPE_CHECKING:
     from .render import Renderer
 
 
-def term_url(term_id: str) -> str:
-    return f"glossary/{term_id}/"
-
-
 def glossary_records(r: "Renderer") -> list[dict]:
     return [{"id": t.id, "term": t.term, "aliases": list(t.aliases), "section": t.section,
-             "definition": r.plain_def[t.id], "url": term_url(t.id), **({"ru": list(t.ru)} if t.ru else {})}
+             "definition": r.plain_def[t.id], "url": render.term_url(t.id), **({"ru": list(t.ru)} if t.ru else {})}
             for t in r.p.terms]
 
 
@@ -35,7 +33,7 @@ def glossary_csv(r: "Renderer") -> str:
     writer.writerow(["term", "definition", "aliases", "section", "url", "russian"])
     for t in r.p.terms:
         writer.writerow([t.term, r.plain_def[t.id], "; ".join(t.aliases),
-                         r.p.section_by_id[t.section].title, r.site.absolute(term_url(t.id)), "; ".join(t.ru)])
+                         r.p.section_by_id[t.section].title, r.site.absolute(render.term_url(t.id)), "; ".join(t.ru)])
     return "\ufeff" + buf.getvalue()       # a byte-order mark, so Excel reads UTF-8 (α, β) correctly
 
 
@@ -53,7 +51,7 @@ def glossary_moodle(r: "Renderer") -> str:
     entries = ET.SubElement(info, "ENTRIES")
     for t in r.p.terms:
         entry = ET.SubElement(entries, "ENTRY")
-        url = escape(r.site.absolute(term_url(t.id)))
+        url = escape(r.site.absolute(render.term_url(t.id)))
         fields = [("CONCEPT", t.term), ("DEFINITION", f"<p>{escape(r.plain_def[t.id])}</p><p><a href=\"{url}\">{url}</a></p>"),
                   ("FORMAT", "1"), ("USEDYNALINK", "1"), ("CASESENSITIVE", "0"), ("FULLMATCH", "1"), ("TEACHERENTRY", "1")]
         for tag, value in fields:
