@@ -48,6 +48,7 @@ PAGE = "content/pages/inflammation.md"
 SEED = "content/sources/seed.yaml"
 TRIAL = "content/sources/trial-1996.yaml"
 REVIEW = "content/sources/review-2006.yaml"
+QUIZ = "content/quiz/inflammation.yaml"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -437,6 +438,44 @@ DEFECTS = [
     D("hand-written-file-where-a-generated-page-goes",
       write("docs/glossary/index.md", "# My glossary\n"),
       "docs/glossary/index.md", "generated", "rename or remove"),
+
+    # -- self-check questions -----------------------------------------------------------------
+    D("quiz-single-answer-with-two-correct-options",
+      insert(QUIZ, 13, "        correct: true"),
+      f"{QUIZ}:7", "single-answer question 'anti-tnf' has 2 correct options", "exactly one"),
+    D("quiz-option-without-feedback",
+      [delete(QUIZ, 14, "No: that was seen"), replace(QUIZ, 13, '        feedback: ""', "feedback:")],
+      f"{QUIZ}:13", "'feedback' of option 2 of question 'anti-tnf' is empty"),
+    D("quiz-option-feedback-missing",
+      [delete(QUIZ, 14, "No: that was seen"), delete(QUIZ, 13, "feedback:")],
+      f"{QUIZ}:12", "option 2 of question 'anti-tnf' has no 'feedback'"),
+    D("quiz-citation-of-unknown-source",
+      replace(QUIZ, 11, "          Right: the trial saw no change [@trial-1969].", "[@trial-1996]"),
+      f"{QUIZ}:10", "unknown source 'trial-1969'", "trial-1996"),
+    D("quiz-link-to-unknown-term",
+      replace(QUIZ, 6, "      What did blocking [[tnf-alfa]] do?", "[[tnf-alpha]]"),
+      f"{QUIZ}:5", "unknown term [[tnf-alfa]]", "tnf-alpha"),
+    D("quiz-unknown-type",
+      replace(QUIZ, 4, "    type: singel", "type: single"),
+      f"{QUIZ}:4", "unknown type 'singel'", "single, multiple"),
+    D("quiz-true-false-answer-not-a-boolean",
+      replace(QUIZ, 25, "    answer: yes", "answer: true"),
+      f"{QUIZ}:25", "must be true or false"),
+    D("quiz-true-false-without-feedback-for-false",
+      [delete(QUIZ, 29, "It is one"), delete(QUIZ, 28, "if_false")],
+      f"{QUIZ}:21", "has no 'if_false'"),
+    D("quiz-multiple-answer-all-correct",
+      insert(QUIZ, 46, "        correct: true"),
+      f"{QUIZ}:36", "3 correct options of 3", "at least one wrong"),
+    D("quiz-duplicate-question-id",
+      replace(QUIZ, 21, "  - id: anti-tnf", "- id: nfkb-marker"),
+      f"{QUIZ}:21", "duplicate question id 'anti-tnf'", "line 3"),
+    D("quiz-raw-html-in-feedback",
+      replace(QUIZ, 40, "          Right <b>indeed</b> [@review-2006].", "Right [@review-2006]."),
+      f"{QUIZ}:39", "raw HTML is not allowed"),
+    D("quiz-file-for-a-missing-page",
+      write("content/quiz/no-such-page.yaml", "questions: []\n"),
+      "content/quiz/no-such-page.yaml", "no topic page", "content/pages/no-such-page.md"),
 ]
 
 

@@ -57,6 +57,11 @@ def test_reusing_a_retired_id_fails_naming_both_terms(project, tmp_path):
 def test_moved_page_keeps_its_old_url(project, tmp_path):
     (project / "content/pages/inflammation.md").rename(project / "content/pages/inflammation-and-ir.md")
     (project / "content/redirects.yaml").write_text("pages:\n  inflammation: inflammation-and-ir\n")
+    # Its questions must move with it; the build says so.
+    failed = run_build(project, tmp_path / "failed")
+    assert failed.returncode != 0
+    assert "the page moved: rename this file to content/quiz/inflammation-and-ir.yaml" in failed.stderr
+    (project / "content/quiz/inflammation.yaml").rename(project / "content/quiz/inflammation-and-ir.yaml")
     site = tmp_path / "site"
     result = run_build(project, site)
     assert result.returncode == 0, result.stderr

@@ -9,7 +9,7 @@ from html import escape
 from xml.etree import ElementTree as ET
 from typing import TYPE_CHECKING
 
-from . import render  # (render imports this module too; names are looked up when called)
+from . import quiz, render  # (render imports this module too; names are looked up when called)
 
 if TYPE_CHECKING:
     from .render import Renderer
@@ -74,4 +74,4 @@ def exports(r: "Renderer") -> dict[str, str]:
     return {"robots.txt": robots_txt(r),
             "glossary.json": glossary_json(r),
             "downloads/glossary.csv": glossary_csv(r),
-            "downloads/glossary-moodle.xml": glossary_moodle(r)}
+            "downloads/glossary-moodle.xml": glossary_moodle(r), **quiz.banks(r)}

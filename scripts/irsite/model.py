@@ -79,6 +79,25 @@ class Source:
 
 
 @dataclass
+class Option:
+    text: str
+    correct: bool
+    feedback: str      # why this choice is right or wrong
+
+
+@dataclass
+class Question:
+    """A self-check question; a true/false one has the two options "True" and "False"."""
+
+    id: str
+    kind: str          # single | multiple | truefalse
+    prompt: str
+    options: list[Option]
+    explanation: str
+    line: int = 0
+
+
+@dataclass
 class Page:
     slug: str
     title: str
@@ -89,6 +108,7 @@ class Page:
     body_line: int = 1          # line of the file where the body starts
     formerly: list[str] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)   # learners' questions the page answers
+    quiz: list[Question] = field(default_factory=list)    # content/quiz/<slug>.yaml
 
 
 @dataclass

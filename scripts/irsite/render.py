@@ -15,7 +15,7 @@ from datetime import date
 from html import escape
 from typing import Callable
 
-from . import exports, markup
+from . import exports, markup, quiz
 from .model import Page, Project, Source, Term
 from .pages import doc
 from .pages.doc import (Box, Code, DefList, Doc, Em, Heading, Item, ItemList, Link, Md, MdBlock, Para, Quote,
@@ -431,6 +431,7 @@ class Renderer:
         if page.questions:
             blocks.append(Box("question", "This page answers", [ItemList([q[0].upper() + q[1:].rstrip("?") + "?"
                                                                           for q in page.questions])]))
+        blocks += quiz.quiz_blocks(self, page, cite)
         if cite.order:
             blocks.append(Heading(2, "References", exclude=True))
             blocks.append(ItemList([self.reference(self.p.sources[sid], source_uri(sid), f"ref-{n}")

@@ -13,6 +13,7 @@ from ..model import Page, Project, Source
 from ..problems import DataError, Problem
 from .fields import GLOSSARY, PAGES_DIR, REDIRECTS, SOURCES_DIR
 from .files import read_glossary, read_page, read_redirects, read_source
+from .quiz import QUIZ_DIR, Texts, read_quiz
 
 # ---------------------------------------------------------------------------------------------
 # Cross-checks
@@ -69,7 +70,8 @@ def _generated_paths(project: Project) -> set[str]:
     generated |= {f"glossary/{t}.md" for t in project.term_by_id} | {f"glossary/{t}.md" for t in project.retired}
     generated |= {f"glossary/sections/{s}.md" for s in project.section_by_id}
     generated |= {f"sources/{s}.md" for s in project.sources}
-    generated |= {"glossary.json", "downloads/glossary.csv", "downloads/glossary-moodle.xml"}
+    generated |= {"glossary.json", "downloads/glossary.csv", "downloads/glossary-moodle.xml",
+                  "downloads/questions-moodle.xml", "downloads/questions.gift"}
     return generated
 
 
@@ -103,7 +105,7 @@ def _unique(records: list, what: str, fix: str, problems: list[Problem]) -> dict
 
 
 def _cross_check(project: Project, problems: list[Problem], root: Path | None = None,
-                 skip: set[str] | None = None) -> None:
+                 quiz_texts: dict[str, Texts] | None = None) -> None:
     _unique(project.sections, "section", "give each section its own id", problems)
     first_line = _unique(project.terms, "term", "term ids are permanent URLs and must be unique; rename one", problems)
 
@@ -192,6 +194,9 @@ def _cross_check(project: Project, problems: list[Problem], root: Path | None = 
                      line_of=lambda n, base=p.body_line: base + n)
         if root is not None:
             _check_page_links(project, p, root, problems, generated)
+    for shown, texts in (quiz_texts or {}).items():
+        for what, text, line in texts:
+            _check_links(text, shown, line, what, project, problems)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -235,9 +240,26 @@ def load_project(root: str | Path = ".") -> Project:
             else:
                 next(p for p in pages if p.slug == new).formerly.append(old)
 
+    quiz_texts: dict[str, Texts] = {}
+    quiz_dir = root / QUIZ_DIR
+    for path in sorted(quiz_dir.iterdir()) if quiz_dir.is_dir() else []:
+        shown = path.relative_to(root).as_posix()
+        page = next((p for p in pages if p.slug == path.stem), None)
+        if path.suffix != ".yaml":
+            problems.append(Problem(shown, 0, "question files must end in .yaml", f"rename it to {path.stem}.yaml"))
+        elif page is None:
+            moved = next((p.slug for p in pages if path.stem in p.formerly), None)
+            problems.append(Problem(shown, 0, f"no topic page {PAGES_DIR}/{path.stem}.md for these questions",
+                                    f"the page moved: rename this file to {QUIZ_DIR}/{moved}.yaml" if moved else
+                                    f"name the file after the page's slug: {QUIZ_DIR}/<page-slug>.yaml"))
+        else:
+            read = read_quiz(root, path, problems)
+            page.quiz = [q for q, _ in read]
+            quiz_texts[shown] = [t for _, texts in read for t in texts]
+
     project = Project(sections, terms, sources, pages, root=str(root))
     cross: list[Problem] = []
-    _cross_check(project, cross, root)
+    _cross_check(project, cross, root, quiz_texts)
     # A file that could not be read makes every reference to its contents look unknown; report the
     # cause, not the knock-on effects.
     glossary_failed = GLOSSARY in unreadable

@@ -104,6 +104,7 @@ class Box:
     kind: str
     title: str
     blocks: list
+    folded: bool = False            # a collapsible box (pymdownx.details), closed until opened
 
 
 @dataclass
@@ -117,6 +118,13 @@ class MdBlock:
     """Author Markdown with block structure (a topic page's body): written as it is."""
 
     text: str
+
+
+@dataclass
+class Raw:
+    """Generated HTML with no blank line (a form), written as it is."""
+
+    html: str
 
 
 @dataclass
@@ -255,14 +263,14 @@ def _md_block(block, uri: str, indent: str = "") -> list[str]:
             lines.append("> " + _md_line(para, uri))
         return lines + [""]
     if isinstance(block, Box):
-        out = [f'!!! {block.kind} "{block.title}"', ""]
+        out = [f'{"???" if block.folded else "!!!"} {block.kind} "{block.title}"', ""]
         for inner in block.blocks:
             out.extend("    " + line if line else "" for line in _md_block(inner, uri))
         return out
     if isinstance(block, Code):
         return [f"```{block.lang}", block.text, "```", ""]
-    if isinstance(block, MdBlock):
-        return [block.text.strip("\n"), ""]
+    if isinstance(block, (MdBlock, Raw)):
+        return [block.text.strip("\n") if isinstance(block, MdBlock) else block.html, ""]
     raise TypeError(block)
 
 
@@ -437,14 +445,14 @@ class _HtmlWriter:
             return f"<dl>\n{rows}</dl>"
         if isinstance(block, Quote):
             return "<blockquote>\n" + "\n".join(f"<p>{self.spans(p)}</p>" for p in block.paras) + "\n</blockquote>"
-        if isinstance(block, Box):
+        if isinstance(block, Box) and not block.folded:
             inner = "\n".join(self.block(b) for b in block.blocks)
             return (f'<div class="admonition {block.kind}">\n<p class="admonition-title">{_text(block.title)}</p>\n'
                     f"{inner}\n</div>")
         if isinstance(block, Code):
             return f'<pre class="highlight"><code class="language-{block.lang}">{_text(block.text)}</code></pre>'
-        if isinstance(block, MdBlock):
-            raise NeedsMarkdown("a page body in Markdown")
+        if isinstance(block, (MdBlock, Raw, Box)):
+            raise NeedsMarkdown("a page body in Markdown, or a form or a collapsible box")
         raise TypeError(block)
 
 
