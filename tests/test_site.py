@@ -102,7 +102,7 @@ def test_csv_export_parses_with_one_row_per_term(mini_site):
 
 def test_download_links_save_the_files_under_their_names(mini_site):
     index = html(mini_site, "glossary/index.html")
-    for name in ("glossary-moodle.xml", "glossary.csv"):
+    for name in ("glossary-moodle.xml", "glossary.csv", "glossary-anki.txt"):
         assert re.search(rf'<a download="{re.escape(name)}" href="../downloads/{re.escape(name)}">', index) \
             or re.search(rf'<a href="../downloads/{re.escape(name)}" download="{re.escape(name)}">', index), name
 

@@ -37,6 +37,24 @@ def glossary_csv(r: "Renderer") -> str:
     return "\ufeff" + buf.getvalue()       # a byte-order mark, so Excel reads UTF-8 (α, β) correctly
 
 
+def glossary_anki(r: "Renderer") -> str:
+    """An Anki text file whose header lines do the mapping: a note for each term (front: the name;
+    back: the definition, other names and a link), its guid the term id, so that importing a newer
+    copy updates the cards instead of adding new ones, and its section id as a tag."""
+    buf = io.StringIO()
+    buf.write("#separator:tab\n#html:true\n#notetype:Basic\n"
+              f"#deck:{r.site.name}\n#guid column:1\n#tags column:4\n#columns:GUID\tFront\tBack\tTags\n")
+    writer = csv.writer(buf, delimiter="\t", lineterminator="\n")
+    for t in r.p.terms:
+        url = escape(r.site.absolute(render.term_url(t.id)))
+        back = escape(r.plain_def[t.id])
+        for label, names in (("Also", t.aliases), ("Russian", t.ru)):
+            back += f"<br><br><i>{label}:</i> {escape(', '.join(names))}" if names else ""
+        # A renamed term keeps its first id (formerly: oldest first), so its cards are updated, not doubled.
+        writer.writerow([f"ir-reference/{(t.formerly or [t.id])[0]}", escape(t.term), back + f"<br><br><a href='{url}'>{url}</a>", t.section])
+    return buf.getvalue()
+
+
 def glossary_moodle(r: "Renderer") -> str:
     """Moodle glossary XML (the format of Moodle's glossary export and import)."""
     root = ET.Element("GLOSSARY")
@@ -52,18 +70,37 @@ def glossary_moodle(r: "Renderer") -> str:
     for t in r.p.terms:
         entry = ET.SubElement(entries, "ENTRY")
         url = escape(r.site.absolute(render.term_url(t.id)))
-        fields = [("CONCEPT", t.term), ("DEFINITION", f"<p>{escape(r.plain_def[t.id])}</p><p><a href=\"{url}\">{url}</a></p>"),
-                  ("FORMAT", "1"), ("USEDYNALINK", "1"), ("CASESENSITIVE", "0"), ("FULLMATCH", "1"), ("TEACHERENTRY", "1")]
+        names = [*t.aliases, *t.ru]           # Russian names link Russian course texts too
+        linked = [n for n in names if autolink_safe(n, t.term)]
+        also = f"<p>Also: {escape(', '.join(names))}</p>" if names else ""
+        fields = [("CONCEPT", t.term), ("DEFINITION", f"<p>{escape(r.plain_def[t.id])}</p>{also}<p><a href=\"{url}\">{url}</a></p>"),
+                  ("FORMAT", "1"), ("USEDYNALINK", "1"), ("CASESENSITIVE", "0" if autolink_safe(t.term, "") else "1"),
+                  ("FULLMATCH", "1"), ("TEACHERENTRY", "1")]
         for tag, value in fields:
             ET.SubElement(entry, tag).text = value
         aliases = ET.SubElement(entry, "ALIASES")
-        for alias in [*t.aliases, *t.ru]:     # Russian names link Russian course texts too
+        for alias in linked:
             ET.SubElement(ET.SubElement(aliases, "ALIAS"), "NAME").text = alias
         category = ET.SubElement(ET.SubElement(entry, "CATEGORIES"), "CATEGORY")
         ET.SubElement(category, "NAME").text = r.p.section_by_id[t.section].title
         ET.SubElement(category, "USEDYNALINK").text = "0"
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def autolink_safe(name: str, full_name: str) -> bool:
+    """Whether Moodle may link ``name`` wherever a course text has it as a word, ignoring case.
+
+    Not for names of three characters or fewer ("IS", "AN", "PC" would link every "is", "an" and
+    "pc"), nor for a lower-case alias that is just one word of the term's longer name ("diabetes" of
+    diabetes mellitus, "exercise" of exercise training), which course texts use in its everyday sense.
+    Such an alias is left out of the entry's keywords (the definition still lists it); an entry whose
+    own name is that short is exported case-sensitive.
+    """
+    if len(name.strip()) <= 3:
+        return False
+    words = {w.casefold() for w in full_name.replace("-", " ").split()}
+    return not (name.islower() and " " not in name and name.casefold() in words and len(words) > 1)
 
 
 def robots_txt(r: "Renderer") -> str:
@@ -74,4 +111,5 @@ def exports(r: "Renderer") -> dict[str, str]:
     return {"robots.txt": robots_txt(r),
             "glossary.json": glossary_json(r),
             "downloads/glossary.csv": glossary_csv(r),
+            "downloads/glossary-anki.txt": glossary_anki(r),
             "downloads/glossary-moodle.xml": glossary_moodle(r), **quiz.banks(r)}

@@ -336,7 +336,8 @@ class Renderer:
             Para([f"{n} terms from A to Z. Each links to its own page with every other name for it, "
                   "related terms, sources and the topic pages that use it."]),
             Para([[Strong("Browse by section:"), " "] + _joined([Link(s.title, section_uri(s.id)) for s in self.p.sections], " · ")]),
-            Para([[Strong("Download:"), " ", Link("CSV (spreadsheets, Anki)", "downloads/glossary.csv", download="glossary.csv"), " · ",
+            Para([[Strong("Download:"), " ", Link("Anki deck", "downloads/glossary-anki.txt", download="glossary-anki.txt"), " · ",
+                   Link("CSV (spreadsheets)", "downloads/glossary.csv", download="glossary.csv"), " · ",
                    Link("Moodle glossary XML", "downloads/glossary-moodle.xml", download="glossary-moodle.xml"), " · ",
                    Link("JSON", "glossary.json", download="glossary.json"),
                    " · ", Link("Printable A–Z", f"{GLOSSARY_DIR}/print.md")]]),
@@ -344,7 +345,9 @@ class Renderer:
         ]
         for letter, terms in groups.items():
             blocks.append(Heading(2, letter, f"letter-{_letter_id(letter)}", exclude=True))
-            blocks.append(ItemList([[Link(Strong(t.term), term_uri(t.id), id=t.id), ": " + self.first[t.id]] for t in terms]))
+            # A renamed term keeps its old ids as anchors here, so glossary/#<old-id> still lands on it.
+            blocks.append(ItemList([[Link(Strong(t.term), term_uri(t.id), id=t.id), *map(doc.Anchor, t.formerly),
+                                     ": " + self.first[t.id]] for t in terms]))
         return Doc(f"{GLOSSARY_DIR}/index.md", "Glossary", {
             "title": "Glossary", "description": f"All {n} terms of the insulin-resistance reference, A to Z, with short definitions."}, blocks)
 

@@ -54,7 +54,14 @@ class Md:
     text: str
 
 
-Span = Union[str, Link, Strong, Em, Md]
+@dataclass(frozen=True)
+class Anchor:
+    """An extra anchor (an old id that links must keep reaching)."""
+
+    id: str
+
+
+Span = Union[str, Link, Strong, Em, Md, Anchor]
 Spans = Union[Span, list]           # a span or a list of spans
 
 # -- blocks --------------------------------------------------------------------------------------
@@ -204,6 +211,8 @@ def _md_spans(spans: Spans, uri: str) -> str:
         return f"**{_md_spans(spans.text, uri)}**"
     if isinstance(spans, Em):
         return f"*{_md_spans(spans.text, uri)}*"
+    if isinstance(spans, Anchor):
+        return f'<span id="{spans.id}"></span>'
     link = spans
     title = f' "{link.title.replace(chr(34), "&quot;")}"' if link.title else ""
     attrs = " ".join(([f".{link.cls}"] if link.cls else []) + ([f"#{link.id}"] if link.id else [])
@@ -397,7 +406,7 @@ class _HtmlWriter:
             return f"<strong>{self.spans(spans.text)}</strong>"
         if isinstance(spans, Em):
             return f"<em>{self.spans(spans.text)}</em>"
-        if spans.id:
+        if isinstance(spans, Anchor) or spans.id:
             # MkDocs learns a page's anchors from its own conversion (to check links to them), and
             # the stub only has the headings: a page with other anchors is converted from Markdown.
             raise NeedsMarkdown(f"an anchor on a link (#{spans.id})")

@@ -1,0 +1,72 @@
+"""The Anki deck file imports without manual mapping, and a newer copy updates its cards.
+
+Read by the rules of Anki's text import (docs.ankiweb.net, "Importing text files"): ``#key:value``
+header lines before the first note, ``#separator``, ``#html``, ``#notetype``, ``#deck``,
+``#guid column``, ``#tags column`` and ``#columns``; the remaining columns fill the note type's
+fields in order; tags are separated by spaces.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from pathlib import Path
+
+from irsite import exports
+from irsite.load import load_project
+from irsite.render import Renderer
+
+from .conftest import MINI, ROOT, copy_project
+
+SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "space": " ", "pipe": "|", "colon": ":"}
+
+
+def read_anki(text: str) -> tuple[dict[str, str], list[dict]]:
+    headers, lines = {}, text.split("\n")
+    while lines and lines[0].startswith("#"):
+        key, _, value = lines.pop(0)[1:].partition(":")
+        headers[key.strip().lower()] = value.strip()
+    sep = SEPARATORS.get(headers["separator"].lower(), headers["separator"])
+    columns = headers["columns"].split(sep)
+    guid, tags = int(headers["guid column"]) - 1, int(headers["tags column"]) - 1
+    fields = [i for i in range(len(columns)) if i not in (guid, tags)]
+    notes = []
+    for row in csv.reader(io.StringIO("\n".join(lines)), delimiter=sep):
+        if not row:
+            continue
+        assert len(row) == len(columns), row
+        notes.append({"guid": row[guid], "tags": row[tags].split(), "fields": [row[i] for i in fields]})
+    return headers, notes
+
+
+def test_anki_file_maps_itself():
+    r = Renderer(load_project(ROOT))
+    headers, notes = read_anki(exports.glossary_anki(r))
+    assert headers["html"] == "true" and headers["notetype"] == "Basic" and headers["deck"]
+    assert [n["fields"][0] for n in notes] == [html.escape(t.term) for t in r.p.terms]   # Front, Back: two fields
+    assert all(len(n["fields"]) == 2 for n in notes)
+    assert len({n["guid"] for n in notes}) == len(notes)
+    for note, term in zip(notes, r.p.terms):
+        assert note["tags"] == [term.section]
+        assert html.unescape(note["fields"][1]).startswith(r.plain_def[term.id])
+        assert r.site.absolute(f"glossary/{term.id}/") in note["fields"][1]
+
+
+def test_renamed_term_keeps_its_card(tmp_path: Path):
+    """A new copy of the deck after a rename updates the note (same guid), it does not add one."""
+    before = {n["fields"][0]: n["guid"] for n in read_anki(exports.glossary_anki(Renderer(load_project(MINI))))[1]}
+    project = copy_project(MINI, tmp_path / "p")
+    text = (project / "glossary.yaml").read_text(encoding="utf-8")
+    (project / "glossary.yaml").write_text(
+        text.replace("  - id: tnf-alpha\n", "  - id: tumour-necrosis-factor\n    formerly: [tnf-alpha]\n", 1), encoding="utf-8")
+    after = {n["fields"][0]: n["guid"] for n in read_anki(exports.glossary_anki(Renderer(load_project(project))))[1]}
+    assert after == before
+
+
+def test_csv_opens_in_excel_with_greek_letters(real_site: Path):
+    data = (real_site / "downloads" / "glossary.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0] == ["term", "definition", "aliases", "section", "url", "russian"]
+    assert any("α" in row[0] for row in rows[1:])
