@@ -9,17 +9,18 @@ are written by :mod:`irsite.exports`. Names, tooltips and backlinks are indexed 
 from __future__ import annotations
 
 import functools
+import posixpath
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 from typing import Callable
 
-from . import exports, markup, quiz
+from . import conceptmap, exports, markup, quiz
 from .model import Page, Project, Source, Term
 from .pages import doc
 from .pages.doc import (Box, Code, DefList, Doc, Em, Heading, Item, ItemList, Link, Md, MdBlock, Para, Quote,
-                        Strong, md_escape, to_markdown)
+                        Raw, Strong, md_escape, to_markdown)
 
 GLOSSARY_DIR = "glossary"
 SECTIONS_DIR = "glossary/sections"
@@ -131,6 +132,7 @@ class Site:
     term_dates: dict[str, str] = field(default_factory=dict)
     page_dates: dict[str, str] = field(default_factory=dict)
     today: str = field(default_factory=lambda: date.today().isoformat())
+    directory_urls: bool = True        # MkDocs' use_directory_urls (the offline copy has it off)
 
     def absolute(self, path: str) -> str:
         return self.url.rstrip("/") + "/" + path.lstrip("/")
@@ -194,6 +196,12 @@ class Renderer:
                     cited.update(k.partition("#")[0] for k in markup.citation_keys(m.group(1)))
             for sid in sorted(cited):
                 self.cited_by_terms[sid].append(term)
+
+    def href(self, from_uri: str, to_uri: str) -> str:
+        """A link written into generated HTML (a map node): MkDocs does not rewrite those."""
+        if self.site.directory_urls:
+            return doc.html_href(from_uri, to_uri)
+        return posixpath.relpath(to_uri[:-3] + ".html", posixpath.dirname(from_uri) or ".")
 
     def a_to_z(self, terms: list[Term]) -> list[Term]:
         """Some of the glossary's terms, in A–Z order."""
@@ -297,6 +305,10 @@ class Renderer:
             blocks.append(Heading(2, "Related terms", exclude=True))
             blocks.append(ItemList([[self.term_link(ref, tooltip=False), ": " + self.first[self.p.resolve_term(ref).id]]
                                     for ref in term.related]))
+        near = conceptmap.neighbourhood_map(self.p, term.id, lambda t: self.href(term_uri(term.id), term_uri(t)))
+        if near:
+            blocks += [Heading(2, "Concept map", exclude=True), Raw(near),
+                       Para([Link("The whole concept map", "map.md")], exclude=True)]
         blocks.append(Heading(2, "Sources", exclude=True))
         items = []
         for key in term.sources:
@@ -451,6 +463,16 @@ class Renderer:
         return (f"{indent}> {md_escape(ex.quote)}\n{indent}>\n"
                 f"{indent}> — {md_escape(author_short(source))}, {md_escape(ex.locator)} {mark}")
 
+    def map_page(self) -> Doc:
+        n = len(self.p.terms)
+        return Doc("map.md", "Concept map", {
+            "title": "Concept map", "description": f"How the {n} terms of the glossary connect: a map by section."}, [
+            Para([f"All {n} terms of the glossary, grouped by section and joined where one lists the other as "
+                  "related. Select a term to open its page; every term page also has a small map of its "
+                  "neighbours. Drag to move and use the buttons to zoom; the same links are given as a list "
+                  "under the map."]),
+            Raw(conceptmap.whole_map(self.p, lambda t: self.href("map.md", term_uri(t))))])
+
     def topics_index(self) -> Doc:
         items = [[Strong(Link(p.title, topic_uri(p.slug))), ": "] + self.prose(p.summary) for p in self.p.pages]
         blocks = [Para(["Read these in order for a course-like path from what insulin resistance is to what is still "
@@ -467,7 +489,8 @@ class Renderer:
         makers: dict[str, Callable[[], Doc]] = {f"{GLOSSARY_DIR}/index.md": self.glossary_index,
                                                 f"{GLOSSARY_DIR}/print.md": self.print_page,
                                                 f"{SOURCES_DIR}/index.md": self.sources_index,
-                                                f"{TOPICS_DIR}/index.md": self.topics_index}
+                                                f"{TOPICS_DIR}/index.md": self.topics_index,
+                                                "map.md": self.map_page}
         for term in self.p.terms:
             makers[term_uri(term.id)] = functools.partial(self.term_page, term)
         for section in self.p.sections:

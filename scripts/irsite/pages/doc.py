@@ -460,8 +460,10 @@ class _HtmlWriter:
                     f"{inner}\n</div>")
         if isinstance(block, Code):
             return f'<pre class="highlight"><code class="language-{block.lang}">{_text(block.text)}</code></pre>'
-        if isinstance(block, (MdBlock, Raw, Box)):
-            raise NeedsMarkdown("a page body in Markdown, or a form or a collapsible box")
+        if isinstance(block, Raw):
+            return block.html + "\n"          # Python-Markdown leaves a blank line after a raw block
+        if isinstance(block, (MdBlock, Box)):
+            raise NeedsMarkdown("a page body in Markdown, or a collapsible box")
         raise TypeError(block)
 
 
@@ -486,7 +488,7 @@ def to_html(doc: Doc, opts: HtmlOptions) -> Html:
             sections[-1][3].append(parts[-1])
     search = [(hid, _text(title).strip(), search_text("\n" + "\n".join(blocks) + "\n").strip())
               for hid, title, excluded, blocks in sections if not excluded]
-    return Html("\n".join(parts), search)
+    return Html("\n".join(parts).rstrip("\n"), search)
 
 
 # What Material's search plugin keeps of a section's HTML (its Parser): the text, re-escaped, and
