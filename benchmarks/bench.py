@@ -303,7 +303,9 @@ def build(side: Side, ceiling: Path, profile: Path | None = None) -> None:
     if given); its resource use comes from wait4."""
     shutil.rmtree(side.site, ignore_errors=True)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    env.update(NO_MKDOCS_2_WARNING="1", GIT_OPTIONAL_LOCKS="0", GIT_CEILING_DIRECTORIES=str(ceiling))
+    # The offline copy (a second, separate build of the site) is left out: it is measured on its own.
+    env.update(NO_MKDOCS_2_WARNING="1", GIT_OPTIONAL_LOCKS="0", GIT_CEILING_DIRECTORIES=str(ceiling),
+               IRSITE_OFFLINE_COPY="false")
     cmd = [side.python, *(["-m", "cProfile", "-o", str(profile)] if profile else []),
            "-m", "mkdocs", "build", "-q", "-f", str(side.config), "-d", str(side.site)]
     with tempfile.TemporaryFile() as log:
@@ -499,7 +501,11 @@ def run(args: argparse.Namespace, work: Path) -> int:
         print(f"  NOT MEASURED: {note}")
     else:
         real = fresh_copy(work / "real", 0)
-        base = Side(f"baseline {args.baseline}", python, real / "mkdocs.yml", real / "site-baseline")
+        # The baseline's plugin knows none of today's plugin options.
+        baseline_config = real / "mkdocs-baseline.yml"
+        baseline_config.write_text(re.sub(r"(?m)^(  - irsite):\n(?:    .*\n|      .*\n)*", r"\1\n",
+                                          (real / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
+        base = Side(f"baseline {args.baseline}", python, baseline_config, real / "site-baseline")
         current = Side("current", sys.executable, real / "mkdocs.yml", real / "site-current")
         try:
             in_turns([base, current], args.repeat, work)

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+# The offline copy (a second full build, ~10 s) is built only by the tests that check it.
+os.environ.setdefault("IRSITE_OFFLINE_COPY", "false")
+
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
 

@@ -145,6 +145,20 @@ def test_search_puts_the_term_page_first(real_site, queries):
         assert not misses, "\n".join(f"{c['query']!r}: wanted {c['want']}, got {c['got']}" for c in misses)
 
 
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
+def test_learners_questions_find_topic_pages(real_site):
+    """tests/search_questions.tsv: 110 questions typed as learners type them, each with the topic page
+    that answers it. Issue #17's target is 95% in the first three pages; Material's search reaches
+    about a third with the topic pages' question fields. This floor guards against regressions
+    (before those fields: 1 of 110)."""
+    out = subprocess.run(["node", str(ROOT / "tests/tools/search-check.mjs"), str(real_site),
+                          str(ROOT / "tests" / "search_questions.tsv")], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stdout + out.stderr
+    summary = json.loads(out.stdout.strip().splitlines()[-1])
+    assert summary["total"] >= 100
+    assert summary["top3"] >= 0.3 * summary["total"], f"{summary['top3']} of {summary['total']} in the first three"
+
+
 def test_search_index_stays_small(real_site):
     """The name fields added for search cost at most half of what Material's own index weighs, and
     the Russian names (about 350 of them, two bytes a letter) at most 15% more."""

@@ -32,7 +32,7 @@ def _build(project: Path, site: Path, html: bool) -> str:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     if not html:
-        text, n = re.subn(r"(?m)^  - irsite\s*$", "  - irsite:\n      html: false", text)
+        text, n = re.subn(r"(?m)^  - irsite:?[ \t]*$", "  - irsite:\n      html: false", text)
         assert n == 1
     variant = project / f"mkdocs-{'on' if html else 'off'}.yml"
     variant.write_text(text, encoding="utf-8")

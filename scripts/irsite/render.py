@@ -18,10 +18,12 @@ from typing import Callable
 
 from . import conceptmap, exports, markup, quiz
 from .model import Page, Project, Source, Term
-from .pages import doc
+from .pages import doc, handouts
 from .pages.doc import (Box, Code, DefList, Doc, Em, Heading, Item, ItemList, Link, Md, MdBlock, Para, Quote,
                         Raw, Strong, md_escape, to_markdown)
 
+OFFLINE_ZIP = "insulin-resistance-reference-offline.zip"
+PRINT_PAGE = "topics/print.md"
 GLOSSARY_DIR = "glossary"
 SECTIONS_DIR = "glossary/sections"
 SOURCES_DIR = "sources"
@@ -133,6 +135,7 @@ class Site:
     page_dates: dict[str, str] = field(default_factory=dict)
     today: str = field(default_factory=lambda: date.today().isoformat())
     directory_urls: bool = True        # MkDocs' use_directory_urls (the offline copy has it off)
+    offline_zip: int = 0               # size in bytes of the offline copy built with the site (0: none)
 
     def absolute(self, path: str) -> str:
         return self.url.rstrip("/") + "/" + path.lstrip("/")
@@ -363,19 +366,6 @@ class Renderer:
         return Doc(f"{GLOSSARY_DIR}/index.md", "Glossary", {
             "title": "Glossary", "description": f"All {n} terms of the insulin-resistance reference, A to Z, with short definitions."}, blocks)
 
-    def print_page(self) -> Doc:
-        rows = []
-        for term in self.alphabetical:
-            definition: list = [self.plain_def[term.id]]
-            if term.aliases:
-                definition += [" ", Em("Also:"), f" {', '.join(term.aliases)}."]
-            rows.append(([Link(Strong(term.term), term_uri(term.id))], definition))
-        blocks = [Para([f"{self.site.name} · {self.site.absolute(GLOSSARY_DIR + '/')} · printed from the version of {self.site.today}"]),
-                  DefList(rows)]
-        return Doc(f"{GLOSSARY_DIR}/print.md", "Glossary of insulin resistance (A–Z)", {
-            "title": "Printable glossary", "description": "The whole glossary as one printable A–Z handout.",
-            "search": {"exclude": True}}, blocks)
-
     def section_page(self, section_id: str) -> Doc:
         section = self.p.section_by_id[section_id]
         terms = self.section_terms[section_id]
@@ -437,10 +427,7 @@ class Renderer:
     def topic_page(self, page: Page) -> Doc:
         uri = topic_uri(page.slug)
         cite = Citations(self)
-        for key in self._page_source_keys(page.body):  # number sources in reading order
-            cite.number(key.partition("#")[0])
-        body = markup.QUOTE_LINE.sub(lambda m: self._quote_block(m, cite, uri), page.body)
-        body = doc.spans_markdown(self.prose(body, cite), uri)
+        body = self.topic_body(page, cite, uri)
         changed = self.site.page_dates.get(page.slug, self.site.today)
         blocks: list = [_updated(changed), MdBlock(body)]
         if page.questions:
@@ -454,6 +441,15 @@ class Renderer:
         blocks += self.cite_blocks(page.title, topic_url(page.slug), changed, "Topic page", f"irref-{page.slug}")
         return Doc(uri, page.title, {"title": page.title, "description": markup.plain_text(page.summary), "date": changed}, blocks)
 
+    def topic_body(self, page: Page, cite: "Citations", uri: str, spans: Callable[[list], list] = list) -> str:
+        """A topic page's body as Markdown: citations numbered in reading order, quote lines as
+        quotations; ``spans`` may change the resolved links (the print page sends term links to its
+        glossary)."""
+        for key in self._page_source_keys(page.body):
+            cite.number(key.partition("#")[0])
+        body = markup.QUOTE_LINE.sub(lambda m: self._quote_block(m, cite, uri), page.body)
+        return doc.spans_markdown(spans(self.prose(body, cite)), uri)
+
     def _quote_block(self, m: re.Match, cite: "Citations", uri: str) -> str:
         indent, key = m.group(1), m.group(2)
         sid, _, eid = key.partition("#")
@@ -462,16 +458,6 @@ class Renderer:
         mark = doc.spans_markdown(cite.mark((key,)) + self.reliability(source), uri)
         return (f"{indent}> {md_escape(ex.quote)}\n{indent}>\n"
                 f"{indent}> — {md_escape(author_short(source))}, {md_escape(ex.locator)} {mark}")
-
-    def map_page(self) -> Doc:
-        n = len(self.p.terms)
-        return Doc("map.md", "Concept map", {
-            "title": "Concept map", "description": f"How the {n} terms of the glossary connect: a map by section."}, [
-            Para([f"All {n} terms of the glossary, grouped by section and joined where one lists the other as "
-                  "related. Select a term to open its page; every term page also has a small map of its "
-                  "neighbours. Drag to move and use the buttons to zoom; the same links are given as a list "
-                  "under the map."]),
-            Raw(conceptmap.whole_map(self.p, lambda t: self.href("map.md", term_uri(t))))])
 
     def topics_index(self) -> Doc:
         items = [[Strong(Link(p.title, topic_uri(p.slug))), ": "] + self.prose(p.summary) for p in self.p.pages]
@@ -487,10 +473,12 @@ class Renderer:
     def docs(self) -> dict[str, Callable[[], Doc]]:
         """Every generated page, by its path in the docs tree, as a function that describes it."""
         makers: dict[str, Callable[[], Doc]] = {f"{GLOSSARY_DIR}/index.md": self.glossary_index,
-                                                f"{GLOSSARY_DIR}/print.md": self.print_page,
+                                                f"{GLOSSARY_DIR}/print.md": functools.partial(handouts.glossary_print, self),
+                                                PRINT_PAGE: functools.partial(handouts.reference_print, self),
                                                 f"{SOURCES_DIR}/index.md": self.sources_index,
                                                 f"{TOPICS_DIR}/index.md": self.topics_index,
-                                                "map.md": self.map_page}
+                                                "map.md": functools.partial(handouts.map_page, self),
+                                                "downloads/index.md": functools.partial(handouts.downloads_page, self)}
         for term in self.p.terms:
             makers[term_uri(term.id)] = functools.partial(self.term_page, term)
         for section in self.p.sections:
@@ -562,8 +550,9 @@ def _joined(spans: list, sep: str) -> list:
 class Citations:
     """Numbers the sources of one page in order of first citation."""
 
-    def __init__(self, renderer: Renderer):
+    def __init__(self, renderer: Renderer, prefix: str = ""):
         self.r = renderer
+        self.prefix = prefix             # of the reference ids (the print page has many lists)
         self.order: list[str] = []
 
     def number(self, source_id: str) -> int:
@@ -577,7 +566,7 @@ class Citations:
             sid = key.partition("#")[0]
             n = self.number(sid)
             out += [", "] if i else []
-            out.append(Link(str(n), f"#ref-{n}", _title_attr(self.r.cite_plain[sid])))
+            out.append(Link(str(n), f"#ref-{self.prefix}{n}", _title_attr(self.r.cite_plain[sid])))
         return out + ["]"]
 
 

@@ -33,6 +33,7 @@ import re
 import unicodedata
 from typing import Iterable
 
+from . import markup
 from .model import Project
 
 def _cached(fn):
@@ -406,17 +407,47 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
     return docs
 
 
-FIELDS = {"keys": 1_000_000, "alt": 250_000, "parts": 20_000, "joined": 10_000, "fuzzy": 2_000}
+FIELDS = {"keys": 1_000_000, "alt": 250_000, "parts": 20_000, "joined": 10_000, "fuzzy": 2_000, "q": 60000}
+
+# Words of a learner's question that say nothing about its subject.
+_QUESTION_WORDS = set("what whats why how does do did is are was can could should the a an of in to and or for "
+                      "with on by it its this that which who when where doesnt dont cant vs versus between my i you "
+                      "your get".split())
+_KEY_POINTS = re.compile(r'^!!! abstract "Key points"\n((?:[ \t]+.*\n|[ \t]*\n)+)', re.M)
+_HEADINGS = re.compile(r"^#{2,3} (.*)$", re.M)
 
 
-def enrich_index(index: dict, documents: list[dict]) -> dict:
+def topic_fields(project: Project, url_of) -> dict[str, str]:
+    """A ``q`` field for each topic page's own search entry: the words of its title, summary, the
+    questions it answers (front matter), its headings and key points, in their inflected and
+    British/American forms. A learner's question then finds the page that answers it, while its
+    weight stays far below a term's name, so names still find their term first (measured in
+    tests/test_search_questions.py)."""
+    out = {}
+    for page in project.pages:
+        key_points = _KEY_POINTS.search(page.body + "\n")
+        text = " ".join([page.title, page.summary, *page.questions, *_HEADINGS.findall(page.body),
+                         key_points.group(1) if key_points else ""])
+        tokens = set()
+        for w in words(markup.plain_text(text)):
+            if len(w) > 1 and w not in _QUESTION_WORDS and w not in _STOP:
+                for form in _inflections(w):
+                    tokens |= _spelling_forms(form)
+        # Suffixed tokens only match prefix queries: a word's longest form serves its shorter ones.
+        out[url_of(page.slug)] = " ".join(t + "_q" for t in prefix_minimal(tokens))
+    return out
+
+
+def enrich_index(index: dict, documents: list[dict], topics: dict[str, str] | None = None) -> dict:
     """Return Material's ``search_index.json`` data with the term-name documents (those of
-    :func:`term_documents`) added."""
+    :func:`term_documents`) added, and the topic pages' ``q`` fields (:func:`topic_fields`) put in
+    their own entries."""
     config = dict(index.get("config", {}))
     fields = dict(config.get("fields", {}))
     for name, boost in FIELDS.items():
         fields[name] = {"boost": boost}
     config["fields"] = fields
-    docs = list(index.get("docs", [])) + documents
+    docs = [{**d, "q": topics[d["location"]]} if topics and d["location"] in topics else d
+            for d in index.get("docs", [])] + documents
     return {**index, "config": config, "docs": docs}
 

@@ -32,6 +32,8 @@ PAGES = [
     "/glossary/print/",
     "/teachers/",
     "/map/",                        # the concept map
+    "/topics/print/",               # the whole reference on one page
+    "/downloads/",
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING_IMPACTS = {"serious", "critical"}
@@ -43,7 +45,7 @@ def _scroll_to_end(page) -> None:
         """async () => {
             for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
                 window.scrollTo(0, y);
-                await new Promise((r) => requestAnimationFrame(() => r()));
+                await new Promise((r) => setTimeout(r, 20));   // (rAF can stall in a busy headless browser)
             }
             window.scrollTo(0, 0);
         }"""

@@ -21,11 +21,12 @@ TOPIC = "/topics/inflammation/"
 MAX_TABS = 150
 
 # Marks, and returns the path of, the first term link in the content that satisfies `filter`.
-# A term link is an <a> in .md-typeset that leads to a term page /glossary/<id>/ other than this page.
+# A term link is an <a> in the text of .md-typeset (not a node of a concept map's SVG) that leads to a
+# term page /glossary/<id>/ other than this page.
 FIND_TERM_LINK = """([nth, requireGlossaryInHref]) => {
     const here = location.pathname;
     const links = [...document.querySelectorAll('.md-typeset a[href]')].filter((a) => {
-        if (a.classList.contains('headerlink')) return false;
+        if (a.classList.contains('headerlink') || a.closest('svg')) return false;
         if (requireGlossaryInHref && !a.getAttribute('href').includes('/glossary/')) return false;
         const path = new URL(a.href).pathname;
         return /^\\/glossary\\/[^/]+\\/$/.test(path) && !/^\\/glossary\\/(print|sections)\\//.test(path)

@@ -14,7 +14,13 @@ export async function loadSearch(siteDir) {
   ctx.self = ctx; ctx.globalThis = ctx;
   vm.createContext(ctx);
   vm.runInContext(fs.readFileSync(path.join(workerDir, workerFile), "utf8"), ctx);
-  async function send(msg) { outbox.length = 0; await listener({ data: msg }); await new Promise((r) => setTimeout(r, 0)); return outbox[0]; }
+  async function send(msg) {
+    outbox.length = 0;
+    await listener({ data: msg });
+    // The worker answers asynchronously; wait for its answer (a busy machine can take a while).
+    for (let i = 0; i < 1000 && !outbox.length; i++) await new Promise((r) => setTimeout(r, i ? 10 : 0));
+    return outbox[0];
+  }
   await send({ type: 0, data: { config: index.config, docs: index.docs, options: { suggest: false } } });
   // Result groups (one per page, best match first) for a query typed into the search box.
   return async (query) => {

@@ -1,7 +1,8 @@
 // Run Material's own search worker over a built site and report where each case's term ranks.
 //   node tests/tools/search-check.mjs SITE_DIR CASES.tsv
-// CASES: `query<TAB>expected` where expected is a term id, or names separated by | (the format of
-// ../shared/search/queries-public.tsv). Prints one JSON line: {top1, total, cases: [...]}.
+// CASES: `query<TAB>expected` where expected is a term id, names separated by | (the format of
+// ../shared/search/queries-public.tsv), or a page path such as topics/inflammation/.
+// Prints one JSON line: {top1, top3, total, cases: [...]}.
 import fs from "node:fs";
 import path from "node:path";
 import { loadSearch } from "./material-search.mjs";
@@ -20,9 +21,10 @@ const cases = fs.readFileSync(casesFile, "utf8").split("\n").filter((l) => l.tri
 const results = [];
 for (const [query, expected] of cases) {
   const term = expected.split("|").map((n) => byName.get(fold(n))).find(Boolean);
-  const want = term ? page(term.url) : null;
+  const want = /^[a-z0-9-]+\/[a-z0-9-]*\/?$/.test(expected) ? page(expected) : term ? page(term.url) : null;
   const pages = (await search(query.trim())).map((g) => page(g[0] && g[0].location));
   const rank = want ? pages.indexOf(want) + 1 : 0;
   results.push({ query, want, rank, got: pages.slice(0, 3) });
 }
-console.log(JSON.stringify({ top1: results.filter((r) => r.rank === 1).length, total: results.length, cases: results }));
+console.log(JSON.stringify({ top1: results.filter((r) => r.rank === 1).length,
+  top3: results.filter((r) => r.rank >= 1 && r.rank <= 3).length, total: results.length, cases: results }));

@@ -66,7 +66,8 @@ _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 def _generated_paths(project: Project) -> set[str]:
     """The docs paths of every page and file the build generates."""
     generated = {f"topics/{p.slug}.md" for p in project.pages} | {"topics/index.md", "glossary/index.md",
-                                                                   "glossary/print.md", "sources/index.md", "map.md"}
+                                                                   "glossary/print.md", "sources/index.md", "map.md",
+                                                                   "topics/print.md", "downloads/index.md"}
     generated |= {f"glossary/{t}.md" for t in project.term_by_id} | {f"glossary/{t}.md" for t in project.retired}
     generated |= {f"glossary/sections/{s}.md" for s in project.section_by_id}
     generated |= {f"sources/{s}.md" for s in project.sources}

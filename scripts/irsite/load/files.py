@@ -229,6 +229,10 @@ def read_page(root: Path, path: Path, problems: list[Problem]) -> Page | None:
         check.add(0, f"page file name '{path.name}' is not a valid slug",
                   "rename it with lower-case ASCII letters, digits and hyphens, e.g. my-topic.md")
         return None
+    if slug in ("print", "index"):
+        check.add(0, f"page file name '{path.name}' is reserved for a generated page (topics/{slug}/)",
+                  "rename the file, e.g. my-topic.md")
+        return None
     front, body, body_line = split_front_matter(text)
     if front is None:
         check.add(1, "page has no front matter", "start the file with '---', then title:, order:, summary:, then '---'")

@@ -16,3 +16,6 @@ class IRSiteConfig(Config):
     html = opt.Type(bool, default=True)
     """Hand MkDocs the HTML of generated pages written from the same description as their Markdown,
     instead of having it convert thousands of pages (the same output; see irsite.pages.doc)."""
+    offline_copy = opt.Type(bool, default=False)
+    """With `mkdocs build`, also build the site for reading from the disk (Material's offline plugin)
+    and publish it zipped under downloads/ (about doubles the build time)."""

@@ -15,6 +15,10 @@ import logging
 import os
 import re
 import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +55,8 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
         self.html: dict[str, doc.Html] = {}    # docs path -> the page's HTML and search entries
         self.meta: dict[str, dict] = {}        # docs path -> front matter of a page given as HTML
         self.pages: list[tuple[str, str]] = [] # (URL, docs path) of every page, in build order
-        self.static: dict[str, str] = {}       # exports and redirect pages
+        self.static: dict[str, str | bytes] = {}   # exports, redirect pages and the offline copy
+        self.offline = b""
         self.unsearched: set[str] = set()      # generated pages kept out of search by their front matter
         self.staging: str | None = None
         self.final_site: str | None = None
@@ -70,8 +75,10 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
             self.project = load_project(root)
         except DataError as exc:
             raise PluginError(exc.report()) from None
+        self.offline = self._offline_copy(config, root) if self.config.offline_copy and self.command == "build" else b""
         site = render.Site(url=config.site_url or "https://example.org/", name=config.site_name,
-                           term_dates=dates.term_dates(self.project), page_dates=dates.page_dates(self.project))
+                           term_dates=dates.term_dates(self.project), page_dates=dates.page_dates(self.project),
+                           directory_urls=config.use_directory_urls, offline_zip=len(self.offline))
         self.renderer = render.Renderer(self.project, site)
         self._describe_pages(config)
         if isinstance(config.nav, list):
@@ -88,6 +95,36 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
             shutil.rmtree(self.staging, ignore_errors=True)
             config.site_dir = self.staging
         return config
+
+    def _offline_copy(self, config: Any, root: Path) -> bytes:
+        """The site built again for reading from the disk, zipped. A second MkDocs build, through its
+        command line, of the same mkdocs.yml (INHERIT) with Material's offline plugin, which turns
+        directory URLs off and inlines the search index; a local copy of its file:// worker shim stands
+        in for the one it would fetch from a CDN."""
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "site"
+            settings = {"INHERIT": str(Path(config.config_file_path).resolve()), "site_dir": str(out),
+                        "docs_dir": str(Path(config.docs_dir).resolve()), "use_directory_urls": False,
+                        "plugins": [{"irsite": {"root": str(root), "offline_copy": False, "stage": False}}, "search", "offline"],
+                        "extra": {"polyfills": ["assets/javascripts/vendor/iframe-worker-shim.js"]}}
+            if config.theme.custom_dir:
+                settings["theme"] = {"custom_dir": str(Path(config.theme.custom_dir).resolve())}
+            yml = Path(tmp) / "offline.yml"
+            yml.write_text(json.dumps(settings), encoding="utf-8")     # JSON is YAML
+            log.info("irsite: building the offline copy")
+            done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(yml)], cwd=root,
+                                  capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+            if done.returncode != 0:
+                raise PluginError(f"the offline copy of the site failed to build:\n{done.stderr.strip()}")
+            buffer = tempfile.SpooledTemporaryFile()
+            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+                for path in sorted(p for p in out.rglob("*") if p.is_file()):
+                    info = zipfile.ZipInfo(f"insulin-resistance-reference/{path.relative_to(out).as_posix()}",
+                                           date_time=(2026, 1, 1, 0, 0, 0))
+                    info.compress_type = zipfile.ZIP_DEFLATED
+                    zf.writestr(info, path.read_bytes(), compresslevel=9)
+            buffer.seek(0)
+            return buffer.read()
 
     def _describe_pages(self, config: Any) -> None:
         opts = self._html_options(config)
@@ -107,6 +144,8 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
                     pass
             self.markdown[uri] = doc.to_markdown(page)
         self.static = {**render.exports.exports(self.renderer), **self.renderer.redirects()}
+        if self.offline:
+            self.static[f"downloads/{render.OFFLINE_ZIP}"] = self.offline
         log.debug("irsite: %d of %d generated pages handed over as HTML", len(self.html), len(self.markdown))
 
     def _html_options(self, config: Any) -> doc.HtmlOptions | None:
@@ -157,8 +196,10 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
         if index_path.exists():
             index = json.loads(index_path.read_text(encoding="utf-8"))
             index["docs"] = self._search_docs(index["docs"])
-            documents = search.term_documents(self.project, render.term_url, self.config.search_typos)
-            index_path.write_text(json.dumps(search.enrich_index(index, documents), ensure_ascii=False,
+            urls = {uri: url for url, uri in self.pages}     # each page's URL as MkDocs made it
+            documents = search.term_documents(self.project, lambda tid: urls[render.term_uri(tid)], self.config.search_typos)
+            topics = search.topic_fields(self.project, lambda slug: urls[render.topic_uri(slug)])
+            index_path.write_text(json.dumps(search.enrich_index(index, documents, topics), ensure_ascii=False,
                                              separators=(",", ":")), encoding="utf-8")
         self.pages = []
         logging.getLogger("mkdocs").removeHandler(self.warnings)

@@ -411,15 +411,17 @@ class _HtmlWriter:
             # the stub only has the headings: a page with other anchors is converted from Markdown.
             raise NeedsMarkdown(f"an anchor on a link (#{spans.id})")
         key = (spans, self.parent)
-        cached = _LINKS.get(key) if isinstance(spans.text, str) else None
+        # (a link into the page's own folder differs between pages with the same parent)
+        shared = isinstance(spans.text, str) and not page_url(spans.to.partition("#")[0]).startswith(self.url or "\0")
+        cached = _LINKS.get(key) if shared else None
         if cached is None:
+            # Attributes in the order MkDocs writes them (attr_list's download before the rewritten href).
             attrs = f' class="{spans.cls}"' if spans.cls else ""
-            href = html_href(self.uri, spans.to)
-            attrs += f' href="{_attr(href)}"'
-            attrs += f' title="{_attr(spans.title)}"' if spans.title else ""
             attrs += f' download="{_attr(spans.download)}"' if spans.download else ""
+            attrs += f' href="{_attr(html_href(self.uri, spans.to))}"'
+            attrs += f' title="{_attr(spans.title)}"' if spans.title else ""
             cached = f"<a{attrs}>{self.spans(spans.text)}</a>"
-            if isinstance(spans.text, str) and not page_url(spans.to.partition("#")[0]).startswith(self.url or "\0"):
+            if shared:
                 _LINKS[key] = cached
         return cached
 
