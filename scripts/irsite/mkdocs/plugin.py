@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import os
@@ -116,15 +117,13 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
                                   capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
             if done.returncode != 0:
                 raise PluginError(f"the offline copy of the site failed to build:\n{done.stderr.strip()}")
-            buffer = tempfile.SpooledTemporaryFile()
+            buffer = io.BytesIO()    # the same files give the same zip: sorted, with a fixed date
             with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
                 for path in sorted(p for p in out.rglob("*") if p.is_file()):
                     info = zipfile.ZipInfo(f"insulin-resistance-reference/{path.relative_to(out).as_posix()}",
                                            date_time=(2026, 1, 1, 0, 0, 0))
-                    info.compress_type = zipfile.ZIP_DEFLATED
-                    zf.writestr(info, path.read_bytes(), compresslevel=9)
-            buffer.seek(0)
-            return buffer.read()
+                    zf.writestr(info, path.read_bytes(), compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+            return buffer.getvalue()
 
     def _describe_pages(self, config: Any) -> None:
         opts = self._html_options(config)
