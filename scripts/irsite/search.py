@@ -181,9 +181,9 @@ def _prefix_forms(word: str) -> set[str]:
 def typo_forms(word: str) -> set[str]:
     """Common single typing mistakes of a word of six or more letters.
 
-    A letter left out, two neighbouring letters swapped, or one vowel typed for another cover most
-    real slips (insulin resistence, insluin, hyperinsulinmia). Every prefix of a form matches too,
-    because search queries are prefix queries.
+    A letter left out, two neighbouring letters swapped, one vowel typed for another, or a letter
+    added at the end cover most real slips (insulin resistence, insluin, hyperinsulinmia,
+    metformine). Every prefix of a form matches too, because search queries are prefix queries.
     """
     if len(word) < 6 or not word.isalpha():
         return set()
@@ -195,6 +195,9 @@ def typo_forms(word: str) -> set[str]:
     for i in range(len(word)):
         for v in _VOWEL_SLIPS.get(word[i], ""):
             out.add(word[:i] + v + word[i + 1:])
+    # A letter added at the end, which a prefix query cannot forgive: an "e" as in French, German
+    # or Russian spelling (metformine, adiponectine), or the last letter typed twice (insulinn).
+    out.update((word + "e", word + word[-1]))
     out.discard(word)
     return out
 
