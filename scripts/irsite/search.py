@@ -424,8 +424,8 @@ def topic_fields(project: Project, url_of) -> dict[str, str]:
     """A ``q`` field for each topic page's own search entry: the words of its title, summary, the
     questions it answers (front matter), its headings and key points, in their inflected and
     British/American forms. A learner's question then finds the page that answers it, while its
-    weight stays far below a term's name, so names still find their term first (measured in
-    tests/test_search_questions.py)."""
+    weight stays far below a term's name, so names still find their term first (measured on
+    tests/search_questions.tsv and the name sets by tests/test_content.py; see the README)."""
     out = {}
     for page in project.pages:
         key_points = _KEY_POINTS.search(page.body + "\n")
