@@ -13,15 +13,11 @@ from __future__ import annotations
 
 import hashlib
 from html import escape as _escape
-from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
-from . import markup
+from . import markup, render  # (render imports this module too; names are looked up when called)
 from .model import Option, Page, Question
 from .pages.doc import Box, Heading, Item, ItemList, Para, Raw, Strong
-
-if TYPE_CHECKING:
-    from .render import Citations, Renderer
 
 SECTION = "Check your understanding"
 HINTS = {"single": "Choose one answer.", "multiple": "Choose all that apply.", "truefalse": "True or false?"}
@@ -36,7 +32,7 @@ def form_id(q: Question) -> str:
     return f"q-{q.id}"
 
 
-def quiz_blocks(r: "Renderer", page: Page, cite: "Citations") -> list:
+def quiz_blocks(r: "render.Renderer", page: Page, cite: "render.Citations") -> list:
     """The page's questions, then their answers (feedback on each option and the explanation)."""
     if not page.quiz:
         return []
@@ -62,11 +58,11 @@ def shown(q: Question) -> list[Option]:
     return sorted(q.options, key=lambda o: hashlib.sha256(f"{q.id}\n{o.text}".encode()).hexdigest())
 
 
-def _text(r: "Renderer", text: str) -> str:
+def _text(r: "render.Renderer", text: str) -> str:
     return markup.plain_text(text, r.names, r.lower_first)
 
 
-def _form(r: "Renderer", q: Question, n: int, count: int) -> str:
+def _form(r: "render.Renderer", q: Question, n: int, count: int) -> str:
     kind = "checkbox" if q.kind == "multiple" else "radio"
     options = "\n".join(
         f'<label class="irq-option"><input type="{kind}" name="{form_id(q)}" value="{i}"'
@@ -93,7 +89,7 @@ def _share(count: int) -> str:
     return str(value)
 
 
-def bank_text(r: "Renderer", text: str) -> str:
+def bank_text(r: "render.Renderer", text: str) -> str:
     """A question text for an LMS: plain text, citations as (Author year)."""
     def cited(m) -> str:
         return "(" + "; ".join(r.short[k.partition("#")[0]] for k in markup.citation_keys(m.group(1))) + ")"
@@ -109,14 +105,14 @@ def _fractions(q: Question) -> list[str]:
     return [_share(right) if o.correct else "-" + _share(len(q.options) - right) for o in shown(q)]
 
 
-def _bank(r: "Renderer"):
+def _bank(r: "render.Renderer"):
     for page in r.p.pages:
-        url = r.site.absolute(f"topics/{page.slug}/")
+        url = r.site.absolute(render.topic_url(page.slug))
         for q in page.quiz:
             yield page, url, q
 
 
-def moodle_xml(r: "Renderer") -> str:
+def moodle_xml(r: "render.Renderer") -> str:
     """Moodle question XML: a category for each page, multichoice and truefalse questions."""
     quiz = ET.Element("quiz")
     current = None
@@ -155,7 +151,7 @@ def gift_escape(text: str) -> str:
     return "".join("\\" + ch if ch in "~=#{}:\\" else ch for ch in text)
 
 
-def gift(r: "Renderer") -> str:
+def gift(r: "render.Renderer") -> str:
     """The same questions in GIFT, the plain-text format Moodle and other LMSs import."""
     out, current = [f"// Self-check questions of {r.site.name} ({r.site.absolute('')}), CC BY 4.0.\n"], None
     for page, url, q in _bank(r):
@@ -180,6 +176,6 @@ def gift(r: "Renderer") -> str:
     return "\n".join(out)
 
 
-def banks(r: "Renderer") -> dict[str, str]:
+def banks(r: "render.Renderer") -> dict[str, str]:
     return {"downloads/questions-moodle.xml": moodle_xml(r), "downloads/questions.gift": gift(r)} \
         if any(p.quiz for p in r.p.pages) else {}

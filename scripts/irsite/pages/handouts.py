@@ -6,28 +6,24 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 import re
-from typing import TYPE_CHECKING
 
-from .. import conceptmap
+from .. import conceptmap, render  # (render imports this module too; names are looked up when called)
 from .doc import Anchor, DefList, Doc, Em, Heading, ItemList, Link, MdBlock, Para, Raw, Strong, page_url
 
-if TYPE_CHECKING:
-    from ..render import Renderer
 
 _MD_PAGE_LINK = re.compile(r"\]\((?!https?:|#)([^)#\s]+\.md)(#[^)\s]*)?\)")
 _HEADING = re.compile(r"^(#{2,5}) ", re.M)
 
 
-def glossary_print(r: "Renderer") -> Doc:
-    from ..render import GLOSSARY_DIR
-    blocks = [Para([f"{r.site.name} · {r.site.absolute(GLOSSARY_DIR + '/')} · printed from the version of {r.site.today}"]),
-              _glossary_rows(r, lambda t: [Link(Strong(t.term), f"{GLOSSARY_DIR}/{t.id}.md")])]
-    return Doc(f"{GLOSSARY_DIR}/print.md", "Glossary of insulin resistance (A–Z)", {
+def glossary_print(r: "render.Renderer") -> Doc:
+    blocks = [Para([f"{r.site.name} · {r.site.absolute(render.GLOSSARY_DIR + '/')} · printed from the version of {r.site.today}"]),
+              _glossary_rows(r, lambda t: [Link(Strong(t.term), render.term_uri(t.id))])]
+    return Doc(f"{render.GLOSSARY_DIR}/print.md", "Glossary of insulin resistance (A–Z)", {
         "title": "Printable glossary", "description": "The whole glossary as one printable A–Z handout.",
         "search": {"exclude": True}}, blocks)
 
 
-def _glossary_rows(r: "Renderer", name) -> DefList:
+def _glossary_rows(r: "render.Renderer", name) -> DefList:
     rows = []
     for term in r.alphabetical:
         definition: list = [r.plain_def[term.id]]
@@ -37,12 +33,11 @@ def _glossary_rows(r: "Renderer", name) -> DefList:
     return DefList(rows)
 
 
-def reference_print(r: "Renderer") -> Doc:
+def reference_print(r: "render.Renderer") -> Doc:
     """Every topic page and the glossary on one page, for printing or saving as PDF: a contents list,
     each topic on a new page with its references, term links leading to the glossary at the end, and
     links to other pages given as full addresses (print shows them after the link text)."""
-    from ..render import PRINT_PAGE, Citations
-    uri = PRINT_PAGE
+    uri = render.PRINT_PAGE
 
     def in_page(spans: list) -> list:
         return [dataclasses.replace(s, to="#g-" + posixpath.basename(s.to)[:-3], title="")
@@ -59,14 +54,14 @@ def reference_print(r: "Renderer") -> Doc:
         Heading(2, "Contents", "contents"),
         ItemList([[Link(p.title, f"#{p.slug}")] for p in r.p.pages] + [[Link("Glossary", "#glossary")]], ordered=True)]
     for page in r.p.pages:
-        cite = Citations(r, prefix=f"{page.slug}-")
+        cite = render.Citations(r, prefix=f"{page.slug}-")
         body = r.topic_body(page, cite, uri, in_page)
         body = _HEADING.sub(lambda m: "#" + m.group(1) + " ", _MD_PAGE_LINK.sub(absolute, body))
         blocks += [Raw('<div class="irprint-break"></div>'), Heading(2, page.title, page.slug),
-                   Para([Em(r.site.absolute(f"topics/{page.slug}/"))]), MdBlock(body)]
+                   Para([Em(r.site.absolute(render.topic_url(page.slug)))]), MdBlock(body)]
         if cite.order:
             blocks += [Heading(3, "References", f"{page.slug}-references"),
-                       ItemList([r.reference(r.p.sources[sid], r.site.absolute(f"sources/{sid}/"), f"ref-{page.slug}-{n}")
+                       ItemList([r.reference(r.p.sources[sid], r.site.absolute(page_url(render.source_uri(sid))), f"ref-{page.slug}-{n}")
                                  for n, sid in enumerate(cite.order, start=1)], ordered=True)]
     blocks += [Raw('<div class="irprint-break"></div>'), Heading(2, "Glossary", "glossary"),
                _glossary_rows(r, lambda t: [Anchor(f"g-{t.id}"), Strong(t.term)])]
@@ -76,8 +71,7 @@ def reference_print(r: "Renderer") -> Doc:
         "search": {"exclude": True}}, blocks)
 
 
-def map_page(r: "Renderer") -> Doc:
-    from ..render import term_uri
+def map_page(r: "render.Renderer") -> Doc:
     n = len(r.p.terms)
     return Doc("map.md", "Concept map", {
         "title": "Concept map", "description": f"How the {n} terms of the glossary connect: a map by section."}, [
@@ -85,26 +79,25 @@ def map_page(r: "Renderer") -> Doc:
               "related. Select a term to open its page; every term page also has a small map of its "
               "neighbours. Drag to move and use the buttons to zoom; the same links are given as a list "
               "under the map."]),
-        Raw(conceptmap.whole_map(r.p, lambda t: r.href("map.md", term_uri(t))))])
+        Raw(conceptmap.whole_map(r.p, lambda t: r.href("map.md", render.term_uri(t))))])
 
 
-def downloads_page(r: "Renderer") -> Doc:
+def downloads_page(r: "render.Renderer") -> Doc:
     """Every download in one place, with the size of the large one."""
-    from ..render import GLOSSARY_DIR, OFFLINE_ZIP, PRINT_PAGE
 
     def item(text: str, path: str, what: str) -> list:
         return [Link(text, path, download=path.rsplit("/", 1)[-1]), f": {what}"]
     size = r.site.offline_zip
-    offline = ([item(f"The whole site for reading offline (zip, {size / 1e6:.1f} MB)", f"downloads/{OFFLINE_ZIP}",
+    offline = ([item(f"The whole site for reading offline (zip, {size / 1e6:.1f} MB)", f"downloads/{render.OFFLINE_ZIP}",
                      "unzip it anywhere and open index.html in the folder it makes; navigation and search "
                      "work without a connection")] if size else
                ["The offline copy of the whole site is made with the published site; this build has none."])
     return Doc("downloads/index.md", "Downloads", {
         "title": "Downloads", "description": "The glossary, the self-check questions and the whole site, to download."}, [
         Heading(2, "To read offline and to print"), ItemList(offline + [
-            [Link("The whole reference on one page", PRINT_PAGE), ": every topic page and the glossary, "
+            [Link("The whole reference on one page", render.PRINT_PAGE), ": every topic page and the glossary, "
              "for printing or saving as PDF"],
-            [Link("The glossary on one page", f"{GLOSSARY_DIR}/print.md"), ": an A–Z handout"]]),
+            [Link("The glossary on one page", f"{render.GLOSSARY_DIR}/print.md"), ": an A–Z handout"]]),
         Heading(2, "The glossary"), ItemList([
             item("Anki deck", "downloads/glossary-anki.txt", "flashcards that import with nothing to set up"),
             item("Moodle glossary", "downloads/glossary-moodle.xml", "for a Moodle Glossary activity"),
