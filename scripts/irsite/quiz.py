@@ -127,7 +127,9 @@ def moodle_xml(r: "render.Renderer") -> str:
             path = f"$course$/top/{CATEGORY}/{page.title.replace('/', '//')}"
             ET.SubElement(ET.SubElement(category, "category"), "text").text = path
         question = ET.SubElement(quiz, "question", type="truefalse" if q.kind == "truefalse" else "multichoice")
-        ET.SubElement(ET.SubElement(question, "name"), "text").text = f"{page.title}: {bank_text(r, q.prompt)[:60]}"
+        prompt = bank_text(r, q.prompt)
+        short = prompt if len(prompt) <= 60 else prompt[:60].rsplit(" ", 1)[0] + " …"   # whole words
+        ET.SubElement(ET.SubElement(question, "name"), "text").text = f"{page.title}: {short}"
         html_field(question, "questiontext", f"<p>{escape(bank_text(r, q.prompt))}</p>")
         html_field(question, "generalfeedback", f"<p>{escape(bank_text(r, q.explanation))}</p>"
                                                 f'<p>Read more: <a href="{_escape(url)}">{escape(page.title)}</a></p>')

@@ -91,7 +91,7 @@ def downloads_page(r: "render.Renderer") -> Doc:
     offline = ([item(f"The whole site for reading offline (zip, {size / 1e6:.1f} MB)", f"downloads/{render.OFFLINE_ZIP}",
                      "unzip it anywhere and open index.html in the folder it makes; navigation and search "
                      "work without a connection")] if size else
-               ["The offline copy of the whole site is made with the published site; this build has none."])
+               ["No offline copy of the whole site was made with this build of it."])
     return Doc("downloads/index.md", "Downloads", {
         "title": "Downloads", "description": "The glossary, the self-check questions and the whole site, to download."}, [
         Heading(2, "To read offline and to print"), ItemList(offline + [
@@ -106,4 +106,4 @@ def downloads_page(r: "render.Renderer") -> Doc:
         Heading(2, "The self-check questions"), ItemList([
             item("Moodle question XML", "downloads/questions-moodle.xml", "for a Moodle question bank"),
             item("GIFT", "downloads/questions.gift", "for Moodle and other platforms")]),
-        Para(["The page For teachers explains how to import each of them."])])
+        Para(["How to import each of them into Moodle, Anki or a spreadsheet: see For teachers, in the menu."])])
