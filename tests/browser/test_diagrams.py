@@ -29,6 +29,8 @@ ENLARGE = ".diagram-tools button:text-is('Enlarge')"
 DIALOG = "dialog.diagram-dialog"
 
 IS_OPEN = "() => { const d = document.querySelector('dialog.diagram-dialog'); return !!d && d.open; }"
+# The dialog's "close" event, which moves focus back, comes a task after `open` turns false.
+FOCUS_BACK = "() => !!document.activeElement && !document.activeElement.closest('dialog')"
 ACTIVE = """() => { const a = document.activeElement;
     return a ? {text: a.textContent.trim(), inTools: !!a.closest('.diagram-tools'),
                 inDialog: !!a.closest('dialog')} : null; }"""
@@ -85,6 +87,7 @@ def test_keyboard_tab_to_enlarge_opens_dialog_and_escape_returns_focus(open_page
 
     page.keyboard.press("Escape")
     page.wait_for_function(f"!({IS_OPEN})()", timeout=3000)
+    page.wait_for_function(FOCUS_BACK, timeout=3000)
     active = page.evaluate(ACTIVE)
     assert active == {"text": "Enlarge", "inTools": True, "inDialog": False}, f"focus went to {active}"
     assert_clean(probe)
@@ -121,6 +124,7 @@ def test_phone_tap_opens_readable_view_and_close_button_closes(open_page, site_d
 
     page.locator(f"{DIALOG} button:text-is('Close')").tap()
     page.wait_for_function(f"!({IS_OPEN})()", timeout=3000)
+    page.wait_for_function(FOCUS_BACK, timeout=3000)
     assert page.evaluate(ACTIVE)["text"] == "Enlarge"
     assert_clean(probe)
 
