@@ -149,14 +149,15 @@ def test_search_puts_the_term_page_first(real_site, queries):
 def test_learners_questions_find_topic_pages(real_site):
     """tests/search_questions.tsv: 110 questions typed as learners type them, each with the topic page
     that answers it. Issue #17's target is 95% in the first three pages; Material's search reaches
-    about a third with the topic pages' question fields. This floor guards against regressions
-    (before those fields: 1 of 110)."""
+    68 of 110 with the topic pages' lead and body fields, and no further without losing names (see
+    the README). This floor guards against regressions (1 of 110 with no topic fields, 36 with the
+    lead words alone)."""
     out = subprocess.run(["node", str(ROOT / "tests/tools/search-check.mjs"), str(real_site),
                           str(ROOT / "tests" / "search_questions.tsv")], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stdout + out.stderr
     summary = json.loads(out.stdout.strip().splitlines()[-1])
     assert summary["total"] >= 100
-    assert summary["top3"] >= 0.3 * summary["total"], f"{summary['top3']} of {summary['total']} in the first three"
+    assert summary["top3"] >= 0.55 * summary["total"], f"{summary['top3']} of {summary['total']} in the first three"
 
 
 def test_search_index_stays_small(real_site):
@@ -180,8 +181,11 @@ def test_search_index_stays_small(real_site):
     russian_size = len(json.dumps(russian, ensure_ascii=False, separators=(",", ":")).encode())
     assert russian and russian_size <= 0.15 * base_size, (russian_size, base_size)
     assert size - russian_size <= 1.5 * base_size, (size, russian_size, base_size)
-    # 400 KB when the site had 95 terms and 11 topic pages; it now has about 1.8 times as much.
-    assert size <= 900_000, size
+    # 400 KB when the site had 95 terms and 11 topic pages; it now has about 1.8 times as much, and
+    # the topic pages' lead and body words (about 100 KB, 22 KB gzipped) let questions find them.
+    topic_fields = sum(len(d.get("q", "")) + len(d.get("b", "")) for d in index["docs"])
+    assert topic_fields <= 130_000, topic_fields
+    assert size <= 1_000_000, size
 
 
 def test_link_previews_show_the_term_and_its_definition(real_site):

@@ -21,7 +21,10 @@ A document's boost shrinks with the number of words in its name, so an exact nam
 containing the query. Name tokens carry a "_" suffix so that their rarity is counted among names,
 not skewed by page text; the pieces that hyphenated queries search as exact terms are also indexed
 bare. All of this is weighted far above page text, so term pages outrank pages that merely mention a
-term, while words that name no term still find the topic pages. Field values are space-separated
+term, while words that name no term still find the topic pages. A letter standing alone in a name
+(type A, protein kinase B) also goes in a heavy field of its own (``lone``).
+
+Topic pages get fields of their own (:func:`topic_fields`), so that learners' questions find them. Field values are space-separated
 strings (cheaper to download than lists). Nothing here imports MkDocs; the plugin calls
 :func:`enrich_index` on the index Material wrote.
 """
@@ -406,11 +409,20 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
             known |= extra
         if group.get("fuzzy"):
             doc["fuzzy"] = " ".join(mark(prefix_minimal(f for f in group["fuzzy"] if f not in known)))
+        lone = {k[0] for k in group["keys"] if _LONE_LETTER.fullmatch(k)}
+        if lone:
+            doc["lone"] = " ".join(mark(lone))
         docs.append(doc)
     return docs
 
 
-FIELDS = {"keys": 1_000_000, "alt": 250_000, "parts": 20_000, "joined": 10_000, "fuzzy": 2_000, "q": 60000}
+FIELDS = {"keys": 1_000_000, "alt": 250_000, "parts": 20_000, "joined": 10_000, "fuzzy": 2_000,
+          "lone": 10_000_000, "q": 100_000, "b": 20_000}
+
+# A letter standing alone in a name (type A, protein kinase B, C-reactive protein). Typed alone, it
+# becomes a prefix query matching every word that starts with it, and the topic pages' long fields
+# hold dozens of those; a name holding that letter as a word of its own gets it in a heavy field.
+_LONE_LETTER = re.compile(r"[a-z\u03b1-\u03c9]\u00b7?")
 
 # Words of a learner's question that say nothing about its subject.
 _QUESTION_WORDS = set("what whats why how does do did is are was can could should the a an of in to and or for "
@@ -420,37 +432,59 @@ _KEY_POINTS = re.compile(r'^!!! abstract "Key points"\n((?:[ \t]+.*\n|[ \t]*\n)+
 _HEADINGS = re.compile(r"^#{2,3} (.*)$", re.M)
 
 
-def topic_fields(project: Project, url_of) -> dict[str, str]:
-    """A ``q`` field for each topic page's own search entry: the words of its title, summary, the
-    questions it answers (front matter), its headings and key points, in their inflected and
-    British/American forms. A learner's question then finds the page that answers it, while its
-    weight stays far below a term's name, so names still find their term first (measured on
-    tests/search_questions.tsv and the name sets by tests/test_content.py; see the README)."""
-    out = {}
+def _forms(text: str, min_len: int = 2, inflect: bool = True) -> set[str]:
+    """The subject words of a text with their British/American (and inflected) forms."""
+    tokens: set[str] = set()
+    for w in words(markup.plain_text(text)):
+        if len(w) >= min_len and w not in _QUESTION_WORDS and w not in _STOP and not w.isdigit():
+            for form in (_inflections(w) if inflect else (w,)):
+                tokens |= _spelling_forms(form)
+    return tokens
+
+
+def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
+    """Fields for each topic page's own search entry, so that a learner's question finds the page
+    that answers it:
+
+    * ``q``: the words of its title, summary, the questions it answers (front matter), its
+      headings and key points;
+    * ``b``: the other words of its whole text (four letters or more) that are not common to most
+      topic pages, weighted lower. Material indexes a page's sections apart, and weights their text
+      far below names, so without this a question using the page's words finds only term pages.
+
+    Both hold inflected and British/American forms. Their weights stay below a term's name, so
+    names still find their term first (measured on tests/search_questions.tsv and the name sets by
+    tests/test_content.py and benchmarks/search_compare.py; see the README)."""
+    lead, body = {}, {}
     for page in project.pages:
         key_points = _KEY_POINTS.search(page.body + "\n")
-        text = " ".join([page.title, page.summary, *page.questions, *_HEADINGS.findall(page.body),
-                         key_points.group(1) if key_points else ""])
-        tokens = set()
-        for w in words(markup.plain_text(text)):
-            if len(w) > 1 and w not in _QUESTION_WORDS and w not in _STOP:
-                for form in _inflections(w):
-                    tokens |= _spelling_forms(form)
+        lead[page.slug] = _forms(" ".join([page.title, page.summary, *page.questions,
+                                           *_HEADINGS.findall(page.body),
+                                           key_points.group(1) if key_points else ""]))
+        body[page.slug] = _forms(page.body, min_len=4, inflect=False)
+    pages_with: dict[str, int] = {}
+    for tokens in body.values():
+        for t in tokens:
+            pages_with[t] = pages_with.get(t, 0) + 1
+    out = {}
+    for page in project.pages:
         # Suffixed tokens only match prefix queries: a word's longest form serves its shorter ones.
-        out[url_of(page.slug)] = " ".join(t + "_q" for t in prefix_minimal(tokens))
+        rare = [t for t in body[page.slug] if pages_with[t] * 2 <= len(project.pages)]
+        out[url_of(page.slug)] = {"q": " ".join(t + "_q" for t in prefix_minimal(lead[page.slug])),
+                                  "b": " ".join(t + "_b" for t in prefix_minimal(rare))}
     return out
 
 
 def enrich_index(index: dict, documents: list[dict], topics: dict[str, str] | None = None) -> dict:
     """Return Material's ``search_index.json`` data with the term-name documents (those of
-    :func:`term_documents`) added, and the topic pages' ``q`` fields (:func:`topic_fields`) put in
-    their own entries."""
+    :func:`term_documents`) added, and the topic pages' fields (:func:`topic_fields`) put in their
+    own entries."""
     config = dict(index.get("config", {}))
     fields = dict(config.get("fields", {}))
     for name, boost in FIELDS.items():
         fields[name] = {"boost": boost}
     config["fields"] = fields
-    docs = [{**d, "q": topics[d["location"]]} if topics and d["location"] in topics else d
+    docs = [{**d, **topics[d["location"]]} if topics and d["location"] in topics else d
             for d in index.get("docs", [])] + documents
     return {**index, "config": config, "docs": docs}
 

@@ -1,5 +1,7 @@
 // Run Material's own search worker over a built site and report where each case's term ranks.
 //   node tests/tools/search-check.mjs SITE_DIR CASES.tsv
+//   node tests/tools/search-check.mjs SITE_DIR --all-names   (every name in glossary.json that belongs
+//                                                             to one term only and has under six words)
 // CASES: `query<TAB>expected` where expected is a term id, names separated by | (the format of
 // ../shared/search/queries-public.tsv), or a page path such as topics/inflammation/.
 // Prints one JSON line: {top1, top3, total, cases: [...]}.
@@ -16,8 +18,22 @@ const page = (u) => String(u || "").replace(/#.*$/, "").replace(/^\.?\//, "").re
 
 const search = await loadSearch(siteDir);
 
-const cases = fs.readFileSync(casesFile, "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#"))
-  .map((l) => l.split("\t")).filter((p) => p.length >= 2);
+function allNames() {
+  const owners = new Map();
+  for (const t of glossary) {
+    const ru = Array.isArray(t.ru) ? t.ru : t.ru ? [t.ru] : [];
+    for (const n of [t.term, ...(t.aliases || []), ...ru]) {
+      const k = fold(n);
+      if (!owners.has(k)) owners.set(k, [n, new Set()]);
+      owners.get(k)[1].add(t.id);
+    }
+  }
+  return [...owners.values()].filter(([n, ids]) => ids.size === 1 && n.trim().split(/\s+/).length < 6)
+    .map(([n, ids]) => [n, [...ids][0]]);
+}
+const cases = casesFile === "--all-names" ? allNames()
+  : fs.readFileSync(casesFile, "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#"))
+    .map((l) => l.split("\t")).filter((p) => p.length >= 2);
 const results = [];
 for (const [query, expected] of cases) {
   const term = expected.split("|").map((n) => byName.get(fold(n))).find(Boolean);

@@ -6,7 +6,7 @@ const [siteDir, ...queries] = process.argv.slice(2);
 const search = await loadSearch(siteDir);
 for (const q of queries) {
   console.log(`== ${q}`);
-  for (const group of (await search(q)).slice(0, 5)) {
+  for (const group of (await search(q)).slice(0, +(process.env.TOPN||5))) {
     const best = [...group].sort((a, b) => b.score - a.score)[0];
     console.log(`  ${best.score.toFixed(0).padStart(12)}  ${best.location}  [${String(best.title).replace(/<[^>]+>/g, "").slice(0, 70)}]`);
   }
