@@ -32,6 +32,7 @@ strings (cheaper to download than lists). Nothing here imports MkDocs; the plugi
 from __future__ import annotations
 
 import functools
+import html
 import re
 import unicodedata
 from typing import Iterable
@@ -471,7 +472,17 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
         # Suffixed tokens only match prefix queries: a word's longest form serves its shorter ones.
         rare = [t for t in body[page.slug] if pages_with[t] * 2 <= len(project.pages)]
         out[url_of(page.slug)] = {"q": " ".join(t + "_q" for t in prefix_minimal(lead[page.slug])),
-                                  "b": " ".join(t + "_b" for t in prefix_minimal(rare))}
+                                  "b": " ".join(t + "_b" for t in prefix_minimal(rare)),
+                                  "summary": html.escape(markup.plain_text(page.summary), quote=False)}
+    return out
+
+
+def _with_topic_fields(doc: dict, fields: dict[str, str]) -> dict:
+    """A topic page's own entry with its search fields; where the page has no text before its first
+    heading, its summary is the text, so a result found by a question shows what the page covers."""
+    out = {**doc, **{k: v for k, v in fields.items() if k != "summary"}}
+    if not doc.get("text", "").strip():
+        out["text"] = f"<p>{fields['summary']}</p>"
     return out
 
 
@@ -484,7 +495,7 @@ def enrich_index(index: dict, documents: list[dict], topics: dict[str, str] | No
     for name, boost in FIELDS.items():
         fields[name] = {"boost": boost}
     config["fields"] = fields
-    docs = [{**d, **topics[d["location"]]} if topics and d["location"] in topics else d
+    docs = [_with_topic_fields(d, topics[d["location"]]) if topics and d["location"] in topics else d
             for d in index.get("docs", [])] + documents
     return {**index, "config": config, "docs": docs}
 

@@ -94,6 +94,7 @@ SNAPSHOT = """() => {
         href: first ? first.href : null,
         title: first ? first.innerText.trim().split('\\n')[0] : null,
         visible: first ? first.getBoundingClientRect().height > 0 : false,
+        text: items[0] ? items[0].innerText : '',
         top3: items.slice(0, 3).map(item => {
             const link = item.querySelector('a.md-search-result__link');
             return link ? link.href : null;
@@ -235,6 +236,12 @@ def test_learners_questions_find_topic_pages_in_the_search_box(search_page):
             missed.append(f"{query!r}: {pages}")
     assert len(cases) >= 100
     assert found >= 0.55 * len(cases), f"{found} of {len(cases)} in the first three; missed: {missed[:10]}"
+
+
+def test_a_question_finds_the_topic_page_and_says_what_it_covers(search_page):
+    result = search(search_page.page, "hormones made by fat tissue", paste=True)
+    assert _path(result["href"]) == "/topics/adipokines/", result
+    assert "Fat tissue releases hormones" in result["text"], result["text"]
 
 
 def test_search_is_local_and_clean(open_page):
