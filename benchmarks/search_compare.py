@@ -3,7 +3,7 @@ sets, bytes fetched and time to the first results with the CPU slowed 4x (a mid-
 
     .venv/bin/pip install 'pagefind[bin]'        # the Pagefind indexer, with its binary
     IRSITE_OFFLINE_COPY=false .venv/bin/mkdocs build -d /tmp/site
-    .venv/bin/python benchmarks/search_compare.py /tmp/site [/tmp/site-2000 ...] [--runs 3]
+    .venv/bin/python benchmarks/search_compare.py /tmp/site [/tmp/site-2000 ...] [--runs 3] [--bare BARE_SITE]
 
 For each site: a copy is indexed by Pagefind (``python -m pagefind --site COPY``, content in
 ``<article>``); Material is asked through its own search worker (tests/tools/search-check.mjs), Pagefind
@@ -11,6 +11,11 @@ through its JavaScript API in headless Chromium. A case passes at rank k when th
 page is the expected one (a glossary term's page, or a topic page). Timing: a fresh browser context
 (empty cache) opens the home page, the first query is typed as soon as the page has loaded, and the
 clock stops when the first result is shown (Material's result list; Pagefind's first result data).
+
+``--bare BARE_SITE``: a bare Material site with as many pages as the last site (``benchmarks/bench.py
+--keep DIR`` leaves one in DIR/bare-2000/site). The last site and the bare one are then timed in
+alternating turns, and the script prints the ratios of issue #17: bytes fetched for the first query
+and time to its first results, site / bare.
 """
 
 from __future__ import annotations
@@ -140,6 +145,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("sites", nargs="+", type=Path)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--bare", type=Path, help="a bare Material site with as many pages as the last site")
     args = parser.parse_args()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
@@ -166,9 +172,25 @@ def main() -> None:
                 print(f"  {engine:<9} first results (CPU 4x slower): {statistics.median(r[0] for r in runs):.2f} s "
                       f"(median of {args.runs}); fetched for search {runs[0][1] / 1024:.0f} KiB, "
                       f"{runs[0][2] / 1024:.0f} KiB gzipped")
+            if args.bare and site == args.sites[-1]:
+                compare_bare(browser, base, args.bare, args.runs)
             server.shutdown()
             shutil.rmtree(work, ignore_errors=True)
         browser.close()
+
+
+def compare_bare(browser, base: str, bare: Path, runs: int) -> None:
+    """Material's search on this site beside a bare Material site, in alternating turns."""
+    server, bare_base = serve(bare)
+    ours, theirs = [], []
+    for _ in range(runs):
+        ours.append(first_results(base, browser, "material"))
+        theirs.append(first_results(bare_base, browser, "material"))
+    server.shutdown()
+    t_ours, t_bare = statistics.median(r[0] for r in ours), statistics.median(r[0] for r in theirs)
+    print(f"  bare site {bare}: first results {t_bare:.2f} s, fetched {theirs[0][2] / 1024:.0f} KiB gzipped")
+    print(f"  site / bare: bytes fetched (gzip) {ours[0][2] / theirs[0][2]:.2f}x (target 1.5x), "
+          f"time to first results {t_ours / t_bare:.2f}x (target 1.2x), medians of {runs} alternating turns")
 
 
 if __name__ == "__main__":

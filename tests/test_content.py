@@ -160,6 +160,24 @@ def test_learners_questions_find_topic_pages(real_site):
     assert summary["top3"] >= 0.55 * summary["total"], f"{summary['top3']} of {summary['total']} in the first three"
 
 
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
+def test_the_article_a_in_a_question_does_not_pull_in_names_with_the_letter_a(real_site, tmp_path):
+    """Questions say "a" ("what happens after a meal"); names such as Fetuin-A, TNF-a or IR-A hold
+    it as a letter. The letter's extra weight goes to long names only (type A insulin resistance),
+    so a short name holding it never comes first for a question just because of that word."""
+    rows = [line for line in (ROOT / "tests" / "search_questions.tsv").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#") and " a " in f" {line.split(chr(9))[0]} "]
+    assert len(rows) >= 10
+    cases = tmp_path / "a.tsv"
+    cases.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = subprocess.run(["node", str(ROOT / "tests/tools/search-check.mjs"), str(real_site), str(cases)],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stdout + out.stderr
+    short_a = ("glossary/fetuin-a/", "glossary/tnf-alpha/", "glossary/insulin-receptor/", "glossary/acetyl-coa/")
+    firsts = [(c["query"], c["got"][0]) for c in json.loads(out.stdout.strip().splitlines()[-1])["cases"]]
+    assert not [f for f in firsts if f[1] in short_a], firsts
+
+
 def test_search_index_stays_small(real_site):
     """The name fields added for search cost at most half of what Material's own index weighs, and
     the Russian names (about 350 of them, two bytes a letter) at most 15% more."""

@@ -22,7 +22,7 @@ containing the query. Name tokens carry a "_" suffix so that their rarity is cou
 not skewed by page text; the pieces that hyphenated queries search as exact terms are also indexed
 bare. All of this is weighted far above page text, so term pages outrank pages that merely mention a
 term, while words that name no term still find the topic pages. A letter standing alone in a name
-(type A, protein kinase B) also goes in a heavy field of its own (``lone``).
+(type A, protein kinase B) also goes in a heavy field of its own (:func:`lone_tokens`).
 
 Topic pages get fields of their own (:func:`topic_fields`), so that learners' questions find them. Field values are space-separated
 strings (cheaper to download than lists). Nothing here imports MkDocs; the plugin calls
@@ -410,9 +410,9 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
             known |= extra
         if group.get("fuzzy"):
             doc["fuzzy"] = " ".join(mark(prefix_minimal(f for f in group["fuzzy"] if f not in known)))
-        lone = {k[0] for k in group["keys"] if _LONE_LETTER.fullmatch(k)}
+        lone = lone_tokens(words(group["names"][0]))
         if lone:
-            doc["lone"] = " ".join(mark(lone))
+            doc["lone"] = " ".join(lone)
         docs.append(doc)
     return docs
 
@@ -420,10 +420,29 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
 FIELDS = {"keys": 1_000_000, "alt": 250_000, "parts": 20_000, "joined": 10_000, "fuzzy": 2_000,
           "lone": 10_000_000, "q": 100_000, "b": 20_000}
 
-# A letter standing alone in a name (type A, protein kinase B, C-reactive protein). Typed alone, it
-# becomes a prefix query matching every word that starts with it, and the topic pages' long fields
-# hold dozens of those; a name holding that letter as a word of its own gets it in a heavy field.
-_LONE_LETTER = re.compile(r"[a-z\u03b1-\u03c9]\u00b7?")
+
+
+def lone_tokens(name_words: list[str]) -> list[str]:
+    """Tokens for the heavy ``lone`` field of a name holding a letter as a word of its own (protein
+    kinase B, C-reactive protein, NF kappa B). Typed alone, such a letter becomes a prefix query
+    that matches every word starting with it, and the topic pages' long fields hold dozens of those;
+    the name must outweigh them.
+
+    "a" is also the English article, in most questions ("what happens after a meal"), so it counts
+    as a letter only in names with three other words or more (type A insulin resistance). A word
+    followed by it (Fetuin-A, TNF-a) gets the weight instead, as written: a query typed with a hyphen
+    searches that word as an exact term. Words of fewer than three letters are left out (IR-A), as
+    they start too many queries (HOMA-IR).
+    """
+    others = [w for w in name_words if w != "a"]
+    # Not a preposition (Russian к, у, в, с) nor the s of a possessive (DeFronzo's).
+    out = [w + "_" for w in others if len(w) == 1 and w.isalpha() and w not in _STOP and w != "s"]
+    if "a" in name_words:
+        if len(others) >= 3:
+            out.append("a_")
+        elif len(name_words) == 2 and name_words[1] == "a" and len(others[0]) >= 3:
+            out.append(others[0])
+    return sorted(set(out))
 
 # Words of a learner's question that say nothing about its subject.
 _QUESTION_WORDS = set("what whats why how does do did is are was can could should the a an of in to and or for "
