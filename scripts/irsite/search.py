@@ -24,9 +24,9 @@ bare. All of this is weighted far above page text, so term pages outrank pages t
 term, while words that name no term still find the topic pages. A letter standing alone in a name
 (type A, protein kinase B) also goes in a heavy field of its own (:func:`lone_tokens`).
 
-Topic pages get fields of their own (:func:`topic_fields`), so that learners' questions find them. Field values are space-separated
-strings (cheaper to download than lists). Nothing here imports MkDocs; the plugin calls
-:func:`enrich_index` on the index Material wrote.
+Topic pages get fields of their own (:func:`topic_fields`), so that learners' questions find them.
+Field values are space-separated strings (cheaper to download than lists). Nothing here imports
+MkDocs; the plugin calls :func:`enrich_index` on the index Material wrote.
 """
 
 from __future__ import annotations
@@ -421,7 +421,6 @@ FIELDS = {"keys": 1_000_000, "alt": 250_000, "parts": 20_000, "joined": 10_000, 
           "lone": 10_000_000, "q": 100_000, "b": 20_000}
 
 
-
 def lone_tokens(name_words: list[str]) -> list[str]:
     """Tokens for the heavy ``lone`` field of a name holding a letter as a word of its own (protein
     kinase B, C-reactive protein, NF kappa B). Typed alone, such a letter becomes a prefix query
@@ -443,6 +442,7 @@ def lone_tokens(name_words: list[str]) -> list[str]:
         elif len(name_words) == 2 and name_words[1] == "a" and len(others[0]) >= 3:
             out.append(others[0])
     return sorted(set(out))
+
 
 # Words of a learner's question that say nothing about its subject.
 _QUESTION_WORDS = set("what whats why how does do did is are was can could should the a an of in to and or for "
@@ -472,7 +472,7 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
       topic pages, weighted lower. Material indexes a page's sections apart, and weights their text
       far below names, so without this a question using the page's words finds only term pages.
 
-    Both hold inflected and British/American forms. Their weights stay below a term's name, so
+    Both hold British/American forms, ``q`` inflected forms too. Their weights stay below a name's, so
     names still find their term first (measured on tests/search_questions.tsv and the name sets by
     tests/test_content.py and benchmarks/search_compare.py; see the README)."""
     lead, body = {}, {}
@@ -505,7 +505,7 @@ def _with_topic_fields(doc: dict, fields: dict[str, str]) -> dict:
     return out
 
 
-def enrich_index(index: dict, documents: list[dict], topics: dict[str, str] | None = None) -> dict:
+def enrich_index(index: dict, documents: list[dict], topics: dict[str, dict[str, str]] | None = None) -> dict:
     """Return Material's ``search_index.json`` data with the term-name documents (those of
     :func:`term_documents`) added, and the topic pages' fields (:func:`topic_fields`) put in their
     own entries."""
