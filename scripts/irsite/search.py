@@ -75,11 +75,14 @@ _SPELLING_RAW = [
     (r"aem", "em"), (r"oe(?=[a-z])", "e"), (r"haem", "hem"), (r"tumour", "tumor"),
     (r"our$", "or"), (r"is(e|ed|es|ing|er|ers|ation|ations)$", r"iz\1"), (r"ys(e|ed|es|ing)$", r"yz\1"),
     (r"tre$", "ter"), (r"ae", "e"), (r"ogue$", "og"),
+    # signalling/signaling, labelled/labeled (not compelling or controlled, doubled in both)
+    (r"([aeiou][^aeiou]+a|mode|labe|trave|fue|cance|channe|tunne)ll(ing|ed)$", r"\1l\2"),
 ]
 _SPELLING_BACK_RAW = [
     (r"(?<![ae])emia", "aemia"), (r"(?<![ae])emic", "aemic"), (r"^hem(?=[aoi])", "haem"),
     (r"tumor", "tumour"), (r"iz(e|ed|es|ing|er|ers|ation|ations)$", r"is\1"), (r"^glycem", "glycaem"),
     (r"^esophag", "oesophag"), (r"^estr", "oestr"), (r"ter$", "tre"),
+    (r"([aeiou][^aeiou]+a|mode|labe|trave|fue|cance|channe|tunne)l(ing|ed)$", r"\1ll\2"),
 ]
 # Prefixes that learners write both joined and hyphenated (pre-diabetes, prediabetes).
 _SPELLING = [(re.compile(p), r) for p, r in _SPELLING_RAW]
