@@ -74,6 +74,8 @@ TERM_QUERIES = [
     ("insulin resistence", "insulin-resistance"),
     ("adiponectn", "adiponectin"),
     ("metfromin", "metformin"),
+    ("inssulin", "insulin"),
+    ("ceramifes", "ceramides"),
     # a letter standing alone, which the search treats as a prefix of every word starting with it
     ("C reactive protein", "crp"),
     ("protein kinase B", "akt"),

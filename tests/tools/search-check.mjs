@@ -2,6 +2,9 @@
 //   node tests/tools/search-check.mjs SITE_DIR CASES.tsv
 //   node tests/tools/search-check.mjs SITE_DIR --all-names   (every name in glossary.json that belongs
 //                                                             to one term only and has under six words)
+//   node tests/tools/search-check.mjs SITE_DIR --typos KIND  (each term's name with one slip in the
+//       middle of its first word of six letters or more; KIND: double, neighbour (a consonant typed
+//       with the key beside it) or insert (a key beside a letter typed before it as well))
 // CASES: `query<TAB>expected` where expected is a term id, names separated by | (the format of
 // ../shared/search/queries-public.tsv), or a page path such as topics/inflammation/.
 // Prints one JSON line: {top1, top3, total, cases: [...]}.
@@ -31,7 +34,25 @@ function allNames() {
   return [...owners.values()].filter(([n, ids]) => ids.size === 1 && n.trim().split(/\s+/).length < 6)
     .map(([n, ids]) => [n, [...ids][0]]);
 }
+const ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+const beside = (c) => { for (const r of ROWS) { const i = r.indexOf(c); if (i >= 0) return r[i + 1] || r[i - 1]; } return null; };
+function typos(kind) {
+  const out = [];
+  for (const t of glossary) {
+    const ws = t.term.split(" ");
+    const i = ws.findIndex((w) => /^[A-Za-z]{6,}$/.test(w));
+    if (i < 0) continue;
+    const w = ws[i], p = Math.floor(w.length / 2), c = w[p].toLowerCase();
+    let slip = null;
+    if (kind === "double") slip = w.slice(0, p) + w[p] + w.slice(p);
+    else if (kind === "neighbour" && !"aeiouy".includes(c) && beside(c)) slip = w.slice(0, p) + beside(c) + w.slice(p + 1);
+    else if (kind === "insert" && beside(c)) slip = w.slice(0, p) + beside(c) + w.slice(p);
+    if (slip) out.push([[...ws.slice(0, i), slip, ...ws.slice(i + 1)].join(" "), t.id]);
+  }
+  return out;
+}
 const cases = casesFile === "--all-names" ? allNames()
+  : casesFile === "--typos" ? typos(process.argv[4])
   : fs.readFileSync(casesFile, "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#"))
     .map((l) => l.split("\t")).filter((p) => p.length >= 2);
 const results = [];
