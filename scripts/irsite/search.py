@@ -192,8 +192,9 @@ def typo_forms(word: str) -> set[str]:
     """Common single typing mistakes of a word of six or more letters.
 
     A letter left out, two neighbouring letters swapped, one vowel typed for another, a consonant
-    typed with the key beside it, a letter typed twice or a letter added at the end cover most real
-    slips (insulin resistence, insluin, hyperinsulinmia, ceramifes, inssulin, metformine). Every
+    typed with the key beside it, a neighbouring key typed as well, a letter typed twice or a letter
+    added at the end cover most real slips (insulin resistence, insluin, hyperinsulinmia, ceramifes,
+    indsulin, inssulin, metformine). Every
     prefix of a form matches too, because search queries are prefix queries. Measured on every
     term's name with one such slip in a long word (README, "Search").
     """
@@ -210,11 +211,14 @@ def typo_forms(word: str) -> set[str]:
     # A letter added at the end, which a prefix query cannot forgive: an "e" as in French, German
     # or Russian spelling (metformine, adiponectine), or the last letter typed twice (insulinn).
     out.update((word + "e", word + word[-1]))
-    # A letter typed twice (insullin), or a consonant typed with the key beside it (indulin).
+    # A letter typed twice (insullin), a consonant typed with the key beside it (indulin), or a key
+    # beside a letter typed with it (indsulin).
     for i in range(1, len(word)):
         out.add(word[:i] + word[i] + word[i:])
-        for k in _NEIGHBOUR_KEYS.get(word[i], "") if word[i] not in _VOWELS else "":
-            out.add(word[:i] + k + word[i + 1:])
+        for k in _NEIGHBOUR_KEYS.get(word[i], ""):
+            out.add(word[:i] + k + word[i:])
+            if word[i] not in _VOWELS:
+                out.add(word[:i] + k + word[i + 1:])
     out.discard(word)
     return out
 
