@@ -304,6 +304,9 @@ class Renderer:
             blocks.append(Para([[Strong("По-русски:"), " " + " · ".join(term.ru)]], lang="ru"))
         if term.details:
             blocks += [Heading(2, "More detail"), Para([self.prose(term.details)])]
+        if self.used_in[term.id]:   # the topic pages that explain it, near the top for a reader from search
+            blocks.append(Heading(2, "Used in", exclude=True))
+            blocks.append(ItemList([[Link(p.title, topic_uri(p.slug))] for p in self.used_in[term.id]]))
         if term.related:
             blocks.append(Heading(2, "Related terms", exclude=True))
             blocks.append(ItemList([[self.term_link(ref, tooltip=False), ": " + self.first[self.p.resolve_term(ref).id]]
@@ -323,9 +326,6 @@ class Renderer:
                 item.blocks.append(Quote([ex.quote, f"— {author_short(source)}, {ex.locator}"]))
             items.append(item)
         blocks.append(ItemList(items, ordered=True))
-        if self.used_in[term.id]:
-            blocks.append(Heading(2, "Used in", exclude=True))
-            blocks.append(ItemList([[Link(p.title, topic_uri(p.slug))] for p in self.used_in[term.id]]))
         if term.external:
             blocks.append(Heading(2, "Identifiers", exclude=True))
             rows = []
