@@ -194,9 +194,9 @@ def typo_forms(word: str) -> set[str]:
     A letter left out, two neighbouring letters swapped, one vowel typed for another, a consonant
     typed with the key beside it, a neighbouring key typed as well, a letter typed twice or a letter
     added at the end cover most real slips (insulin resistence, insluin, hyperinsulinmia, ceramifes,
-    indsulin, inssulin, metformine). Every
-    prefix of a form matches too, because search queries are prefix queries. Measured on every
-    term's name with one such slip in a long word (README, "Search").
+    indsulin, inssulin, metformine). Every prefix of a form matches too, because search queries are
+    prefix queries. Measured on every term's name with one such slip in a long word (README,
+    "Search").
     """
     if len(word) < 6 or not word.isalpha():
         return set()
@@ -209,10 +209,10 @@ def typo_forms(word: str) -> set[str]:
         for v in _VOWEL_SLIPS.get(word[i], ""):
             out.add(word[:i] + v + word[i + 1:])
     # A letter added at the end, which a prefix query cannot forgive: an "e" as in French, German
-    # or Russian spelling (metformine, adiponectine), or the last letter typed twice (insulinn).
-    out.update((word + "e", word + word[-1]))
-    # A letter typed twice (insullin), a consonant typed with the key beside it (indulin), or a key
-    # beside a letter typed with it (indsulin).
+    # or Russian spelling (metformine, adiponectine).
+    out.add(word + "e")
+    # A letter typed twice (insullin, insulinn), a consonant typed with the key beside it (indulin),
+    # or a key beside a letter typed with it (indsulin).
     for i in range(1, len(word)):
         out.add(word[:i] + word[i] + word[i:])
         for k in _NEIGHBOUR_KEYS.get(word[i], ""):
