@@ -363,7 +363,7 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
             keys, alt, parts, joined = name_keys(name)
             if not keys:
                 continue
-            n = max(1, len([w for w in words(name) if w not in _STOP]))
+            n = max(1, len([w for w in words(name) if w not in _STOP or len(w) == 1]))
             if n >= 6 and name != term.term:
                 continue  # learners do not type six-word alternative names in full
             sig = frozenset(keys | alt) | {f"#{n}"}
