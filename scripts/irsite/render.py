@@ -305,7 +305,7 @@ class Renderer:
         if term.details:
             blocks += [Heading(2, "More detail"), Para([self.prose(term.details)])]
         if self.used_in[term.id]:   # the topic pages that explain it, near the top for a reader from search
-            blocks.append(Heading(2, "Used in", exclude=True))
+            blocks.append(Heading(2, "Topic pages that explain it", "used-in", exclude=True))  # old anchor kept
             blocks.append(ItemList([[Link(p.title, topic_uri(p.slug))] for p in self.used_in[term.id]]))
         if term.related:
             blocks.append(Heading(2, "Related terms", exclude=True))
