@@ -147,25 +147,50 @@ def test_search_puts_the_term_page_first(real_site, queries):
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
-def test_learners_questions_find_topic_pages(real_site):
+@pytest.mark.parametrize("questions, floor", [("search_questions.tsv", 0.8), ("search_questions_unseen.tsv", 0.65)])
+def test_learners_questions_find_topic_pages(real_site, questions, floor):
     """tests/search_questions.tsv: 110 questions typed as learners type them, each with the topic page
     that answers it. Issue #17's target is 95% in the first three pages; Material's search reaches
-    71 of 110 with the topic pages' lead and body fields, and no further without losing names (see
-    the README). This floor guards against regressions (1 of 110 with no topic fields, 36 with the
-    lead words alone)."""
+    94 of 110 with the topic pages' lead and body fields and the question words dropped (see the
+    README). This floor guards against regressions (1 of 110 with no topic fields, 36 with the lead
+    words alone, 71 with the question words searched as prefixes). tests/search_questions_unseen.tsv,
+    72 searches written apart from the search results, checks the same in general: 52 of 72 (31
+    with the question words searched)."""
     out = subprocess.run(["node", str(ROOT / "tests/tools/search-check.mjs"), str(real_site),
-                          str(ROOT / "tests" / "search_questions.tsv")], capture_output=True, text=True, timeout=300)
+                          str(ROOT / "tests" / questions)], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stdout + out.stderr
     summary = json.loads(out.stdout.strip().splitlines()[-1])
-    assert summary["total"] >= 100
-    assert summary["top3"] >= 0.55 * summary["total"], f"{summary['top3']} of {summary['total']} in the first three"
+    assert summary["total"] >= 70
+    assert summary["top3"] >= floor * summary["total"], f"{summary['top3']} of {summary['total']} in the first three"
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
+def test_question_words_do_not_change_the_results(real_site, tmp_path):
+    """Typed in lower case, "is", "a", "in", "how", "does" ... are dropped by the search box: a question
+    finds what its subject words find (before, "a" and "in" searched every word starting with them, and
+    the longest pages came first). A capital "A" is still a letter of a name (type A insulin resistance)."""
+    pairs = [("is obesity a low grade inflammation", "obesity low grade inflammation"),
+             ("how does diacylglycerol in the liver stop insulin working", "diacylglycerol liver stop insulin working"),
+             ("what is the role of pi3k in insulin signalling", "role pi3k insulin signalling")]
+    rows = [f"{q}\ttopics/inflammation/" for pair in pairs for q in pair]
+    rows.append("type A insulin resistance\ttype-a-insulin-resistance")
+    cases = tmp_path / "q.tsv"
+    cases.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = subprocess.run(["node", str(ROOT / "tests/tools/search-check.mjs"), str(real_site), str(cases)],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stdout + out.stderr
+    got = [c["got"] for c in json.loads(out.stdout.strip().splitlines()[-1])["cases"]]
+    for i, (question, subject) in enumerate(pairs):
+        assert got[2 * i] == got[2 * i + 1] and got[2 * i], (question, got[2 * i], subject, got[2 * i + 1])
+    assert got[-1][0] == "glossary/type-a-insulin-resistance/", got[-1]
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
 def test_the_article_a_in_a_question_does_not_pull_in_names_with_the_letter_a(real_site, tmp_path):
     """Questions say "a" ("what happens after a meal"); names such as Fetuin-A, TNF-a or IR-A hold
-    it as a letter. The letter's extra weight goes to long names only (type A insulin resistance),
-    so a short name holding it never comes first for a question just because of that word."""
+    it as a letter. A lower-case "a" typed as a word is dropped, and the letter's extra weight goes to
+    long names only (type A insulin resistance), so a short name holding it never comes first for a
+    question just because of that word."""
     rows = [line for line in (ROOT / "tests" / "search_questions.tsv").read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#") and " a " in f" {line.split(chr(9))[0]} "]
     assert len(rows) >= 10

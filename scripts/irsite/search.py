@@ -434,8 +434,8 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
     return docs
 
 
-FIELDS = {"keys": 1_000_000, "alt": 250_000, "parts": 20_000, "joined": 10_000, "fuzzy": 2_000,
-          "lone": 10_000_000, "q": 100_000, "b": 20_000}
+FIELDS = {"keys": 1_000_000, "alt": 500_000, "parts": 20_000, "joined": 10_000, "fuzzy": 2_000,
+          "lone": 30_000_000, "q": 200_000, "b": 40_000}
 
 
 def lone_tokens(name_words: list[str]) -> list[str]:
@@ -461,10 +461,27 @@ def lone_tokens(name_words: list[str]) -> list[str]:
     return sorted(set(out))
 
 
-# Words of a learner's question that say nothing about its subject.
-_QUESTION_WORDS = set("what whats why how does do did is are was can could should the a an of in to and or for "
-                      "with on by it its this that which who when where doesnt dont cant vs versus between my i you "
-                      "your get".split())
+# Words of a learner's question that say nothing about its subject. Typed in lower case as words of
+# their own, the search box drops them (:func:`query_separator`); topic-page fields leave them out.
+QUESTION_WORDS = frozenset(
+    "what whats why how does do did is are was were can could should would will the a an of in into to "
+    "and or for with on by at as be but if it its this that these those which who whom when where than "
+    "then there their they doesnt dont cant vs versus between my me i you your we our us get so not no "
+    "from has have had".split()) | _STOP
+
+
+def query_separator(separator: str = r"[\s\-]+") -> str:
+    r"""Material's ``separator`` with the question words added, so its search box drops them.
+
+    Material turns every query word into a prefix query, so "in" also searches insulin,
+    inflammation and every other word starting with "in", and "a" every word starting with "a": the
+    longest pages came first for most questions. The added alternative matches only a whole word
+    typed in lower case ("IS", "AN" and the "A" of "type A" are kept), and only where Material
+    splits a query into words and text into tokens (the query lexer keeps lunr's own separator).
+    """
+    return separator + "|^(?:" + "|".join(sorted(QUESTION_WORDS, key=lambda w: (-len(w), w))) + ")$"
+
+
 _KEY_POINTS = re.compile(r'^!!! abstract "Key points"\n((?:[ \t]+.*\n|[ \t]*\n)+)', re.M)
 _HEADINGS = re.compile(r"^#{2,3} (.*)$", re.M)
 
@@ -473,7 +490,7 @@ def _forms(text: str, min_len: int = 2, inflect: bool = True) -> set[str]:
     """The subject words of a text with their British/American (and inflected) forms."""
     tokens: set[str] = set()
     for w in words(markup.plain_text(text)):
-        if len(w) >= min_len and w not in _QUESTION_WORDS and w not in _STOP and not w.isdigit():
+        if len(w) >= min_len and w not in QUESTION_WORDS and not w.isdigit():
             for form in (_inflections(w) if inflect else (w,)):
                 tokens |= _spelling_forms(form)
     return tokens
@@ -485,9 +502,9 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
 
     * ``q``: the words of its title, summary, the questions it answers (front matter), its
       headings and key points;
-    * ``b``: the other words of its whole text (four letters or more) that are not common to most
-      topic pages, weighted lower. Material indexes a page's sections apart, and weights their text
-      far below names, so without this a question using the page's words finds only term pages.
+    * ``b``: the words of its whole text (four letters or more), weighted lower. Material indexes a
+      page's sections apart, and weights their text far below names, so without this a question
+      using the page's words finds only term pages.
 
     Both hold British/American forms, ``q`` inflected forms too. Their weights stay below a name's, so
     names still find their term first (measured on tests/search_questions.tsv and the name sets by
@@ -499,16 +516,11 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
                                            *_HEADINGS.findall(page.body),
                                            key_points.group(1) if key_points else ""]))
         body[page.slug] = _forms(page.body, min_len=4, inflect=False)
-    pages_with: dict[str, int] = {}
-    for tokens in body.values():
-        for t in tokens:
-            pages_with[t] = pages_with.get(t, 0) + 1
     out = {}
     for page in project.pages:
         # Suffixed tokens only match prefix queries: a word's longest form serves its shorter ones.
-        rare = [t for t in body[page.slug] if pages_with[t] * 2 <= len(project.pages)]
         out[url_of(page.slug)] = {"q": " ".join(t + "_q" for t in prefix_minimal(lead[page.slug])),
-                                  "b": " ".join(t + "_b" for t in prefix_minimal(rare)),
+                                  "b": " ".join(t + "_b" for t in prefix_minimal(body[page.slug])),
                                   "summary": html.escape(markup.plain_text(page.summary), quote=False)}
     return out
 
@@ -527,6 +539,7 @@ def enrich_index(index: dict, documents: list[dict], topics: dict[str, dict[str,
     :func:`term_documents`) added, and the topic pages' fields (:func:`topic_fields`) put in their
     own entries."""
     config = dict(index.get("config", {}))
+    config["separator"] = query_separator(config.get("separator", r"[\s\-]+"))
     fields = dict(config.get("fields", {}))
     for name, boost in FIELDS.items():
         fields[name] = {"boost": boost}
