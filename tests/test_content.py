@@ -151,10 +151,10 @@ def test_search_puts_the_term_page_first(real_site, queries):
 def test_learners_questions_find_topic_pages(real_site, questions, floor):
     """tests/search_questions.tsv: 110 questions typed as learners type them, each with the topic page
     that answers it. Issue #17's target is 95% in the first three pages; Material's search reaches
-    94 of 110 with the topic pages' lead and body fields and the question words dropped (see the
+    95 of 110 with the topic pages' lead and body fields and the question words dropped (see the
     README). This floor guards against regressions (1 of 110 with no topic fields, 36 with the lead
     words alone, 71 with the question words searched as prefixes). tests/search_questions_unseen.tsv,
-    72 searches written apart from the search results, checks the same in general: 52 of 72 (31
+    72 searches written apart from the search results, checks the same in general: 56 of 72 (31
     with the question words searched)."""
     out = subprocess.run(["node", str(ROOT / "tests/tools/search-check.mjs"), str(real_site),
                           str(ROOT / "tests" / questions)], capture_output=True, text=True, timeout=300)
@@ -226,10 +226,11 @@ def test_search_index_stays_small(real_site):
     assert russian and russian_size <= 0.15 * base_size, (russian_size, base_size)
     assert size - russian_size <= 1.5 * base_size, (size, russian_size, base_size)
     # What a reader downloads is the gzipped index: 105 KB when the site had 95 terms and 11 topic
-    # pages; it now has about 1.8 times as much, the topic pages' lead and body words (about 100 KB,
-    # 22 KB gzipped) that let questions find them, and typing-slip forms (12 KB gzipped).
+    # pages; it now has about 1.8 times as much, the topic pages' lead and body words (about 165 KB,
+    # 38 KB gzipped: body words are repeated up to three times, which gzip makes nearly free) that
+    # let questions find them, and typing-slip forms (12 KB gzipped).
     topic_fields = sum(len(d.get("q", "")) + len(d.get("b", "")) for d in index["docs"])
-    assert topic_fields <= 130_000, topic_fields
+    assert topic_fields <= 180_000, topic_fields
     gzipped = len(gzip.compress((real_site / "search/search_index.json").read_bytes()))
     assert gzipped <= 300_000, gzipped
 
