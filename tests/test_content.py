@@ -147,14 +147,14 @@ def test_search_puts_the_term_page_first(real_site, queries):
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
-@pytest.mark.parametrize("questions, floor", [("search_questions.tsv", 0.8), ("search_questions_unseen.tsv", 0.65)])
+@pytest.mark.parametrize("questions, floor", [("search_questions.tsv", 0.85), ("search_questions_unseen.tsv", 0.7)])
 def test_learners_questions_find_topic_pages(real_site, questions, floor):
     """tests/search_questions.tsv: 110 questions typed as learners type them, each with the topic page
     that answers it. Issue #17's target is 95% in the first three pages; Material's search reaches
-    95 of 110 with the topic pages' lead and body fields and the question words dropped (see the
+    100 of 110 with the topic pages' lead and body fields and the question words dropped (see the
     README). This floor guards against regressions (1 of 110 with no topic fields, 36 with the lead
     words alone, 71 with the question words searched as prefixes). tests/search_questions_unseen.tsv,
-    72 searches written apart from the search results, checks the same in general: 56 of 72 (31
+    72 searches written apart from the search results, checks the same in general: 57 of 72 (31
     with the question words searched)."""
     out = subprocess.run(["node", str(ROOT / "tests/tools/search-check.mjs"), str(real_site),
                           str(ROOT / "tests" / questions)], capture_output=True, text=True, timeout=300)

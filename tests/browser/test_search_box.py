@@ -237,7 +237,7 @@ def test_learners_questions_find_topic_pages_in_the_search_box(search_page):
         else:
             missed.append(f"{query!r}: {pages}")
     assert len(cases) >= 100
-    assert found >= 0.8 * len(cases), f"{found} of {len(cases)} in the first three; missed: {missed[:10]}"
+    assert found >= 0.85 * len(cases), f"{found} of {len(cases)} in the first three; missed: {missed[:10]}"
 
 
 def test_a_question_finds_the_topic_page_and_says_what_it_covers(search_page):
