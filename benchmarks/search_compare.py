@@ -39,7 +39,8 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {"names (public)": ROOT.parent / "shared" / "search" / "queries-public.tsv",
         "names (ours)": ROOT / "tests" / "search_queries.tsv",
-        "questions": ROOT / "tests" / "search_questions.tsv"}
+        "questions": ROOT / "tests" / "search_questions.tsv",
+        "questions (unseen)": ROOT / "tests" / "search_questions_unseen.tsv"}
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 FIRST_QUERY = "insulin resistance"
 

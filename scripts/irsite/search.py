@@ -476,11 +476,13 @@ def query_separator(separator: str = r"[\s\-]+") -> str:
 
     Material turns every query word into a prefix query, so "in" also searches insulin,
     inflammation and every other word starting with "in", and "a" every word starting with "a": the
-    longest pages came first for most questions. The added alternative matches only a whole word
-    typed in lower case ("IS", "AN" and the "A" of "type A" are kept), and only where Material
-    splits a query into words and text into tokens (the query lexer keeps lunr's own separator).
+    longest pages came first for most questions. The added alternative matches only a whole word as
+    a question starts or goes on ("is", "Is"; the pronoun "I"), not in capitals ("IS", "AN" and the
+    "A" of "type A" are names), and only where Material splits a query into words and text into
+    tokens (the query lexer keeps lunr's own separator).
     """
-    return separator + "|^(?:" + "|".join(sorted(QUESTION_WORDS, key=lambda w: (-len(w), w))) + ")$"
+    typed = {"I"} | QUESTION_WORDS | {w.capitalize() for w in QUESTION_WORDS if len(w) > 1}
+    return separator + "|^(?:" + "|".join(sorted(typed, key=lambda w: (-len(w), w))) + ")$"
 
 
 _KEY_POINTS = re.compile(r'^!!! abstract "Key points"\n((?:[ \t]+.*\n|[ \t]*\n)+)', re.M)
