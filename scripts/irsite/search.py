@@ -472,7 +472,8 @@ QUESTION_WORDS = frozenset(
 
 
 def query_separator(separator: str = r"[\s\-]+") -> str:
-    r"""Material's ``separator`` with the question words added, so its search box drops them.
+    r"""Material's ``separator`` with the question words and punctuation added, so its search box
+    drops them.
 
     Material turns every query word into a prefix query, so "in" also searches insulin,
     inflammation and every other word starting with "in", and "a" every word starting with "a": the
@@ -482,7 +483,8 @@ def query_separator(separator: str = r"[\s\-]+") -> str:
     tokens (the query lexer keeps lunr's own separator).
     """
     typed = {"I"} | QUESTION_WORDS | {w.capitalize() for w in QUESTION_WORDS if len(w) > 1}
-    return separator + "|^(?:" + "|".join(sorted(typed, key=lambda w: (-len(w), w))) + ")$"
+    # Punctuation too: "resistance?" searched for a word ending in a question mark, and found none.
+    return separator + "|[?!,;:]+|^(?:" + "|".join(sorted(typed, key=lambda w: (-len(w), w))) + ")$"
 
 
 _KEY_POINTS = re.compile(r'^!!! abstract "Key points"\n((?:[ \t]+.*\n|[ \t]*\n)+)', re.M)
