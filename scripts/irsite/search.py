@@ -24,7 +24,8 @@ bare. All of this is weighted far above page text, so term pages outrank pages t
 term, while words that name no term still find the topic pages. A letter standing alone in a name
 (type A, protein kinase B) also goes in a heavy field of its own (:func:`lone_tokens`).
 
-Topic pages get fields of their own (:func:`topic_fields`), so that learners' questions find them.
+Topic pages get fields of their own (:func:`topic_fields`), so that learners' questions find them,
+and the search box drops a question's own words, "what", "is", "a", "in" (:func:`query_separator`).
 Field values are space-separated strings (cheaper to download than lists). Nothing here imports
 MkDocs; the plugin calls :func:`enrich_index` on the index Material wrote.
 """
@@ -504,8 +505,9 @@ def _forms(text: str, min_len: int = 2, inflect: bool = True) -> Counter:
 def _repeated(counts: Counter, suffix: str, most: int = 3) -> str:
     """Each word's longest form (see :func:`prefix_minimal`), written as many times as the text
     uses that form, up to ``most``: lunr counts repeats, with diminishing effect, so the page that
-    is about a word outranks one that mentions it once (learners' questions, tests/search_questions*.tsv:
-    157 of 182 find their page in the first three with repeats, 146 without; 4 KB more gzipped)."""
+    is about a word outranks one that mentions it once (learners' questions in
+    tests/search_questions*.tsv: 157 of 182 find their page in the first three with repeats, 146
+    without; 4 KB more gzipped)."""
     return " ".join(" ".join([t + suffix] * min(most, counts[t])) for t in prefix_minimal(counts))
 
 
