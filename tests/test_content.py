@@ -173,7 +173,8 @@ def test_question_words_do_not_change_the_results(real_site, tmp_path):
     pairs = [("Is obesity a low grade inflammation?", "obesity low grade inflammation"),
              ("can I have insulin resistance with a normal weight", "insulin resistance normal weight"),
              ("how does diacylglycerol in the liver stop insulin working", "diacylglycerol liver stop insulin working"),
-             ("what is the role of pi3k in insulin signalling", "role pi3k insulin signalling")]
+             ("what is the role of pi3k in insulin signalling", "role pi3k insulin signalling"),
+             ("Что такое инсулинорезистентность?", "инсулинорезистентность")]
     rows = [f"{q}\ttopics/inflammation/" for pair in pairs for q in pair]
     rows.append("type A insulin resistance\ttype-a-insulin-resistance")
     cases = tmp_path / "q.tsv"
