@@ -473,7 +473,10 @@ QUESTION_WORDS = frozenset(
     "что как почему зачем ли такое это какой какая какие где когда чем не или можно".split()) | _STOP
 
 
-def query_separator(separator: str = r"[\s\-]+") -> str:
+MATERIAL_SEPARATOR = r"[\s\-]+"   # Material's default, used when its index names none
+
+
+def query_separator(separator: str = MATERIAL_SEPARATOR) -> str:
     r"""Material's ``separator`` with the question words and punctuation added, so its search box
     drops them.
 
@@ -556,7 +559,7 @@ def enrich_index(index: dict, documents: list[dict], topics: dict[str, dict[str,
     :func:`term_documents`) added, and the topic pages' fields (:func:`topic_fields`) put in their
     own entries."""
     config = dict(index.get("config", {}))
-    config["separator"] = query_separator(config.get("separator", r"[\s\-]+"))
+    config["separator"] = query_separator(config.get("separator", MATERIAL_SEPARATOR))
     fields = dict(config.get("fields", {}))
     for name, boost in FIELDS.items():
         fields[name] = {"boost": boost}
