@@ -40,7 +40,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SETS = {"names (public)": ROOT.parent / "shared" / "search" / "queries-public.tsv",
         "names (ours)": ROOT / "tests" / "search_queries.tsv",
         "questions": ROOT / "tests" / "search_questions.tsv",
-        "questions (unseen)": ROOT / "tests" / "search_questions_unseen.tsv"}
+        "questions (unseen)": ROOT / "tests" / "search_questions_unseen.tsv",
+        "questions (unseen, blind)": ROOT / "tests" / "search_questions_unseen2.tsv"}
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 FIRST_QUERY = "insulin resistance"
 

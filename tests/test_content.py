@@ -147,20 +147,22 @@ def test_search_puts_the_term_page_first(real_site, queries):
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
-@pytest.mark.parametrize("questions, floor", [("search_questions.tsv", 0.85), ("search_questions_unseen.tsv", 0.7)])
+@pytest.mark.parametrize("questions, floor", [("search_questions.tsv", 0.85), ("search_questions_unseen.tsv", 0.75),
+                                              ("search_questions_unseen2.tsv", 0.8)])
 def test_learners_questions_find_topic_pages(real_site, questions, floor):
     """tests/search_questions.tsv: 110 questions typed as learners type them, each with the topic page
     that answers it. Issue #17's target is 95% in the first three pages; Material's search reaches
     100 of 110 with the topic pages' lead and body fields and the question words dropped (see the
     README). This floor guards against regressions (1 of 110 with no topic fields, 36 with the lead
     words alone, 71 with the question words searched as prefixes). tests/search_questions_unseen.tsv,
-    72 searches written apart from the search results, checks the same in general: 57 of 72 (31
-    with the question words searched)."""
+    72 searches written apart from the search results, checks the same in general: 60 of 72 (31
+    with the question words searched); tests/search_questions_unseen2.tsv, 54 written blind later:
+    47 of 54."""
     out = subprocess.run(["node", str(ROOT / "tests/tools/search-check.mjs"), str(real_site),
                           str(ROOT / "tests" / questions)], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stdout + out.stderr
     summary = json.loads(out.stdout.strip().splitlines()[-1])
-    assert summary["total"] >= 70
+    assert summary["total"] >= 54
     assert summary["top3"] >= floor * summary["total"], f"{summary['top3']} of {summary['total']} in the first three"
 
 
@@ -203,6 +205,21 @@ def test_every_short_query_runs_without_a_search_error(real_site, tmp_path):
     assert out.returncode == 0, out.stdout + out.stderr
     errors = [line for line in (out.stdout + out.stderr).splitlines() if "Invalid query" in line]
     assert not errors, errors[:10]
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
+def test_lay_words_find_the_page_that_uses_the_medical_word(real_site, tmp_path):
+    """A learner's everyday word finds the topic page that uses the medical one: "meds" the page on
+    medicines (before, the syndromes page came first), "snoring" the page on sleep apnoea."""
+    cases = tmp_path / "lay.tsv"
+    cases.write_text("meds that cause insulin resistance\ttopics/drug-induced-insulin-resistance/\n"
+                     "snoring and diabetes\ttopics/consequences-beyond-diabetes/\n", encoding="utf-8")
+    out = subprocess.run(["node", str(ROOT / "tests/tools/search-check.mjs"), str(real_site), str(cases)],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stdout + out.stderr
+    firsts = [(c["query"], c["got"][0]) for c in json.loads(out.stdout.strip().splitlines()[-1])["cases"]]
+    assert firsts == [("meds that cause insulin resistance", "topics/drug-induced-insulin-resistance/"),
+                      ("snoring and diabetes", "topics/consequences-beyond-diabetes/")], firsts
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
