@@ -168,7 +168,7 @@ def test_learners_questions_find_topic_pages(real_site, questions, floor):
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
 def test_question_words_do_not_change_the_results(real_site, tmp_path):
-    """Question words ("is", "Is", "a", "in", "how", "does", the pronoun "I" ...) and a question mark are
+    """Question words ("is", "Is", "a", "in", "how", "does", "work", the pronoun "I" ...) and a question mark are
     dropped by the search box: a question finds what its subject words find (before, "a" and "in" searched every word starting
     with them, and the longest pages came first). A capital "A" is still a letter of a name (type A
     insulin resistance)."""
@@ -176,7 +176,8 @@ def test_question_words_do_not_change_the_results(real_site, tmp_path):
              ("can I have insulin resistance with a normal weight", "insulin resistance normal weight"),
              ("how does diacylglycerol in the liver stop insulin working", "diacylglycerol liver stop insulin working"),
              ("what is the role of pi3k in insulin signalling", "role pi3k insulin signalling"),
-             ("Что такое инсулинорезистентность?", "инсулинорезистентность")]
+             ("Что такое инсулинорезистентность?", "инсулинорезистентность"),
+             ("how does insulin signalling work", "insulin signalling")]
     rows = [f"{q}\ttopics/inflammation/" for pair in pairs for q in pair]
     rows.append("type A insulin resistance\ttype-a-insulin-resistance")
     cases = tmp_path / "q.tsv"
