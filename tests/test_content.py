@@ -209,6 +209,20 @@ def test_every_short_query_runs_without_a_search_error(real_site, tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
+def test_a_number_inside_a_code_name_is_not_found_by_another_names_number(real_site, tmp_path):
+    """"IL-6" is searched as "il" and "6": the 66 of CD66a and the 6 of G6Pase are not words of their
+    own, so neither comes before IL-6's neighbours (before, CD66a came second)."""
+    cases = tmp_path / "digits.tsv"
+    cases.write_text("IL-6\til-6\nGLUT4\tglut4\n", encoding="utf-8")
+    out = subprocess.run(["node", str(ROOT / "tests/tools/search-check.mjs"), str(real_site), str(cases)],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stdout + out.stderr
+    got = {c["query"]: c["got"][:3] for c in json.loads(out.stdout.strip().splitlines()[-1])["cases"]}
+    assert got["IL-6"][0] == "glossary/il-6/" and "glossary/ceacam1/" not in got["IL-6"], got
+    assert got["GLUT4"][0] == "glossary/glut4/", got
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
 def test_lay_words_find_the_page_that_uses_the_medical_word(real_site, tmp_path):
     """A learner's everyday word finds the topic page that uses the medical one: "meds" the page on
     medicines (before, the syndromes page came first), "snoring" the page on sleep apnoea."""

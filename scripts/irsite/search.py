@@ -244,7 +244,9 @@ def exact_pieces(name: str) -> set[str]:
                 variants |= _greek_forms(v)
             for v in variants:
                 parts = re.findall(r"[a-z]+|[0-9]+|[\u0370-\u03ff]+", v)
-                out.update(parts[:-1])
+                # Not a number inside a code (the 66 of CD66a, the 6 of G6Pase): nobody types it
+                # apart, and "IL-6" would find it.
+                out.update(p for j, p in enumerate(parts[:-1]) if not (j and p.isdigit()))
                 if i < len(pieces) - 1:
                     out.add(v)
     return {p for p in out if p and p not in _STOP}
