@@ -177,7 +177,9 @@ def test_question_words_do_not_change_the_results(real_site, tmp_path):
              ("how does diacylglycerol in the liver stop insulin working", "diacylglycerol liver stop insulin working"),
              ("what is the role of pi3k in insulin signalling", "role pi3k insulin signalling"),
              ("Что такое инсулинорезистентность?", "инсулинорезистентность"),
-             ("how does insulin signalling work", "insulin signalling")]
+             ("how does insulin signalling work", "insulin signalling"),
+             ("insulin signalling step by step", "insulin signalling"),
+             ("difference between muscle and liver insulin resistance", "muscle liver insulin resistance")]
     rows = [f"{q}\ttopics/inflammation/" for pair in pairs for q in pair]
     rows.append("type A insulin resistance\ttype-a-insulin-resistance")
     cases = tmp_path / "q.tsv"
