@@ -611,15 +611,26 @@ def _with_topic_fields(doc: dict, fields: dict[str, str]) -> dict:
 
 def enrich_index(index: dict, documents: list[dict], topics: dict[str, dict[str, str]] | None = None) -> dict:
     """Return Material's ``search_index.json`` data with the term-name documents (those of
-    :func:`term_documents`) added, and the topic pages' fields (:func:`topic_fields`) put in their
-    own entries."""
+    :func:`term_documents`) added, each term's definition moved to its first name document, and
+    the topic pages' fields (:func:`topic_fields`) put in their own entries."""
     config = dict(index.get("config", {}))
     config["separator"] = query_separator(config.get("separator", MATERIAL_SEPARATOR))
     fields = dict(config.get("fields", {}))
     for name, boost in FIELDS.items():
         fields[name] = {"boost": boost}
     config["fields"] = fields
-    docs = [_with_topic_fields(d, topics[d["location"]]) if topics and d["location"] in topics else d
-            for d in index.get("docs", [])] + documents
+    # A term's page entry gives its text (the definition) to the term's first name entry, which is
+    # the result a name query finds: Material shows the text of the best entry only, so the result
+    # said "Metformin / Metformin" and nothing more.
+    first_names = {d["location"][:-len("#names")]: d for d in documents if d["location"].endswith("#names")}
+    docs, definitions = [], {}
+    for d in index.get("docs", []):
+        if topics and d["location"] in topics:
+            d = _with_topic_fields(d, topics[d["location"]])
+        elif d["location"] in first_names and d.get("text"):
+            definitions[d["location"] + "#names"] = d["text"]
+            d = {**d, "text": ""}
+        docs.append(d)
+    docs += [{**d, "text": definitions[d["location"]]} if d["location"] in definitions else d for d in documents]
     return {**index, "config": config, "docs": docs}
 

@@ -246,6 +246,14 @@ def test_a_question_finds_the_topic_page_and_says_what_it_covers(search_page):
     assert "Fat tissue releases hormones" in result["text"], result["text"]
 
 
+def test_a_name_search_shows_the_terms_definition(search_page):
+    """The result a name finds says what the term is (before, it showed the name twice and no
+    text, so a student could not tell it from its neighbours)."""
+    result = search(search_page.page, "metformin", paste=True)
+    assert _path(result["href"]) == "/glossary/metformin/", result
+    assert "biguanide" in result["text"], result["text"]
+
+
 def test_search_is_local_and_clean(open_page):
     probe = open_page("/topics/inflammation/")
     page = probe.page
