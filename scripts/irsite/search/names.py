@@ -24,23 +24,18 @@ bare. All of this is weighted far above page text, so term pages outrank pages t
 term, while words that name no term still find the topic pages. A letter standing alone in a name
 (type A, protein kinase B) also goes in a heavy field of its own (:func:`lone_tokens`).
 
-Topic pages get fields of their own (:func:`topic_fields`), so that learners' questions find them,
-and the search box drops a question's own words, "what", "is", "a", "in" (:func:`query_separator`).
-Field values are space-separated strings (cheaper to download than lists). Nothing here imports
-MkDocs; the plugin calls :func:`enrich_index` on the index Material wrote.
+Field values are space-separated strings (cheaper to download than lists). Topic pages and
+questions: :mod:`irsite.search.questions`.
 """
 
 from __future__ import annotations
 
 import functools
-import html
 import re
 import unicodedata
-from collections import Counter
 from typing import Iterable
 
-from . import markup
-from .model import Project
+from ..model import Project
 
 def _cached(fn):
     """Memoise a pure helper of one string argument; its result is returned read-only."""
@@ -463,174 +458,3 @@ def lone_tokens(name_words: list[str]) -> list[str]:
         elif len(name_words) == 2 and name_words[1] == "a" and len(others[0]) >= 3:
             out.append(others[0])
     return sorted(set(out))
-
-
-# Words of a learner's question that say nothing about its subject. Typed in lower case as words of
-# their own, the search box drops them (:func:`query_separator`); topic-page fields leave them out.
-QUESTION_WORDS = frozenset(
-    "what whats why how does do did is are was were can could should would will the a an of in into to "
-    "and or for with on by at as be but if it its this that these those which who whom when where than "
-    "then there their they doesnt dont cant vs versus between my me i you your we our us get so not no "
-    "from has have had work works difference differences step steps "
-    "что как почему зачем ли такое это какой какая какие где когда чем не или можно".split()) | _STOP
-
-
-MATERIAL_SEPARATOR = r"[\s\-]+"   # Material's default, used when its index names none
-
-
-def query_separator(separator: str = MATERIAL_SEPARATOR) -> str:
-    r"""Material's ``separator`` with the question words and punctuation added, so its search box
-    drops them.
-
-    Material turns every query word into a prefix query, so "in" also searches insulin,
-    inflammation and every other word starting with "in", and "a" every word starting with "a": the
-    longest pages came first for most questions. The added alternative matches only a whole word as
-    a question starts or goes on ("is", "Is"; the pronoun "I"), not in capitals ("IS", "AN" and the
-    "A" of "type A" are names), and only where Material splits a query into words and text into
-    tokens (the query lexer keeps lunr's own separator).
-    """
-    typed = {"I"} | QUESTION_WORDS | {w.capitalize() for w in QUESTION_WORDS if len(w) > 1}
-    # Punctuation too: "resistance?" searched for a word ending in a question mark, and found none.
-    return separator + "|[?!,;:]+|^(?:" + "|".join(sorted(typed, key=lambda w: (-len(w), w))) + ")$"
-
-
-# Words a learner types for what the pages call otherwise ("meds" for medicines, "snoring" for sleep
-# apnoea, "kidney" for renal). Where a topic page's lead (see :func:`topic_fields`) uses one word of a
-# group, its ``q`` field holds the others too. Measured on the learners' question sets (README,
-# "Search"): top-3 rose from 203 to 208 of 236, names unchanged, 0.7 KB more gzipped; in the body
-# field as well it gained nothing more.
-LAY_SYNONYMS = [g.split() for g in (
-    "medicine medication drug meds pill tablet",
-    "sedentary inactivity inactive sitting couch",
-    "apnoea apnea snoring snore",
-    "introduction basics beginner overview primer",
-    "controversy controversial debate debated disputed unresolved unanswered uncertain",
-    "children child kids childhood paediatric pediatric",
-    "pregnancy pregnant",
-    "elderly ageing aging",
-    "exercise workout gym",
-    "kidney renal",
-    "heart cardiac",
-    "liver hepatic",
-    "brain cerebral",
-    "inherited hereditary heritable familial",
-    "tiredness fatigue tired",
-    "thirst thirsty",
-    "carbohydrate carbs",
-    "belly abdominal visceral waist",
-    "ethnicity ethnic ancestry",
-    "baby babies infant newborn",
-    "mouse mice rodent murine",
-    "smoking smoker cigarette tobacco",
-    "bariatric bypass",
-    "injection injectable jab",
-    "diet dieting",
-    "steroid glucocorticoid corticosteroid",
-    "gut intestine intestinal bowel",
-    "bacteria bacterial microbes microbiota microbiome",
-    "cancer tumour malignancy",
-    "puberty adolescence adolescent teenager teen",
-    "treatment therapy cure remedy",
-)]
-
-
-def _with_synonyms(counts: Counter) -> Counter:
-    """The counted words with the other words of each synonym group they use, counted as often."""
-    out = Counter(counts)
-    for group in LAY_SYNONYMS:
-        n = max((counts[f] for w in group for f in _inflections(w) | _spelling_forms(w) if f in counts), default=0)
-        if n:
-            for w in group:
-                for f in _spelling_forms(w):
-                    out[f] = max(out[f], n)
-    return out
-
-
-_KEY_POINTS = re.compile(r'^!!! abstract "Key points"\n((?:[ \t]+.*\n|[ \t]*\n)+)', re.M)
-_HEADINGS = re.compile(r"^#{2,3} (.*)$", re.M)
-
-
-def _forms(text: str, min_len: int = 2, inflect: bool = True) -> Counter:
-    """The subject words of a text with their British/American (and inflected) forms, counted."""
-    tokens: Counter = Counter()
-    for w in words(markup.plain_text(text)):
-        if len(w) >= min_len and w not in QUESTION_WORDS and not w.isdigit():
-            for form in (_inflections(w) if inflect else (w,)):
-                tokens.update(_spelling_forms(form))
-    return tokens
-
-
-def _repeated(counts: Counter, suffix: str, most: int = 3) -> str:
-    """Each word's longest form (see :func:`prefix_minimal`), written as many times as the text
-    uses that form, up to ``most``: lunr counts repeats, with diminishing effect, so the page that
-    is about a word outranks one that mentions it once (learners' questions in
-    tests/search_questions*.tsv: 157 of 182 find their page in the first three with repeats, 146
-    without; 4 KB more gzipped)."""
-    return " ".join(" ".join([t + suffix] * min(most, counts[t])) for t in prefix_minimal(counts))
-
-
-def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
-    """Fields for each topic page's own search entry, so that a learner's question finds the page
-    that answers it:
-
-    * ``q``: the words of its title, summary, the questions it answers (front matter), its
-      headings and key points, twice where they use a word more than once, and their lay synonyms
-      (:data:`LAY_SYNONYMS`);
-    * ``b``: the words of its whole text (four letters or more), up to three times each as often as
-      the page uses them, weighted lower. Material indexes a page's sections apart, and weights
-      their text far below names, so without this a question using the page's words finds only
-      term pages.
-
-    Both hold British/American forms, ``q`` inflected forms too. Their weights stay below a name's, so
-    names still find their term first (measured on tests/search_questions.tsv and the name sets by
-    tests/test_content.py and benchmarks/search_compare.py; see the README)."""
-    lead, body = {}, {}
-    for page in project.pages:
-        key_points = _KEY_POINTS.search(page.body + "\n")
-        lead[page.slug] = _with_synonyms(_forms(" ".join([page.title, page.summary, *page.questions,
-                                                          *_HEADINGS.findall(page.body),
-                                                          key_points.group(1) if key_points else ""])))
-        body[page.slug] = _forms(page.body, min_len=4, inflect=False)
-    out = {}
-    for page in project.pages:
-        # Suffixed tokens only match prefix queries: a word's longest form serves its shorter ones.
-        out[url_of(page.slug)] = {"q": _repeated(lead[page.slug], "_q", most=2),
-                                  "b": _repeated(body[page.slug], "_b"),
-                                  "summary": html.escape(markup.plain_text(page.summary), quote=False)}
-    return out
-
-
-def _with_topic_fields(doc: dict, fields: dict[str, str]) -> dict:
-    """A topic page's own entry with its search fields; where the page has no text before its first
-    heading, its summary is the text, so a result found by a question shows what the page covers."""
-    out = {**doc, **{k: v for k, v in fields.items() if k != "summary"}}
-    if not doc.get("text", "").strip():
-        out["text"] = f"<p>{fields['summary']}</p>"
-    return out
-
-
-def enrich_index(index: dict, documents: list[dict], topics: dict[str, dict[str, str]] | None = None) -> dict:
-    """Return Material's ``search_index.json`` data with the term-name documents (those of
-    :func:`term_documents`) added, each term's definition moved to its first name document, and
-    the topic pages' fields (:func:`topic_fields`) put in their own entries."""
-    config = dict(index.get("config", {}))
-    config["separator"] = query_separator(config.get("separator", MATERIAL_SEPARATOR))
-    fields = dict(config.get("fields", {}))
-    for name, boost in FIELDS.items():
-        fields[name] = {"boost": boost}
-    config["fields"] = fields
-    # A term's page entry gives its text (the definition) to the term's first name entry, which is
-    # the result a name query finds: Material shows the text of the best entry only, so the result
-    # said "Metformin / Metformin" and nothing more.
-    first_names = {d["location"][:-len("#names")]: d for d in documents if d["location"].endswith("#names")}
-    docs, definitions = [], {}
-    for d in index.get("docs", []):
-        if topics and d["location"] in topics:
-            d = _with_topic_fields(d, topics[d["location"]])
-        elif d["location"] in first_names and d.get("text"):
-            definitions[d["location"] + "#names"] = d["text"]
-            d = {**d, "text": ""}
-        docs.append(d)
-    docs += [{**d, "text": definitions[d["location"]]} if d["location"] in definitions else d for d in documents]
-    return {**index, "config": config, "docs": docs}
-

@@ -1,0 +1,7 @@
+"""Material's built-in search, taught the names and questions learners type: term names
+(:mod:`.names`) and topic pages (:mod:`.questions`). Nothing here imports MkDocs."""
+
+from .names import FIELDS, term_documents
+from .questions import QUESTION_WORDS, enrich_index, topic_fields
+
+__all__ = ["FIELDS", "QUESTION_WORDS", "enrich_index", "term_documents", "topic_fields"]
