@@ -117,7 +117,7 @@ def test_topic_page_shows_its_questions_out_of_search(real_site: Path, real: Ren
     page = next(p for p in real.p.pages if p.slug == "inflammation")
     html = (real_site / "topics" / "inflammation" / "index.html").read_text(encoding="utf-8")
     assert 'id="check-your-understanding"' in html
-    forms = re.findall(r'<form class="irq" id="q-([a-z0-9-]+)" data-kind="(\w+)" data-search-exclude>', html)
+    forms = re.findall(r'<form class="irq" id="q-([a-z0-9-]+)" method="dialog" data-kind="(\w+)" data-search-exclude>', html)
     assert [f[0] for f in forms] == [q.id for q in page.quiz]
     assert html.count('<details class="success irq-answer">') == len(page.quiz)
     assert html.count("<fieldset>") == html.count("<legend>") == len(page.quiz)

@@ -69,7 +69,9 @@ def _form(r: "render.Renderer", q: Question, n: int, count: int) -> str:
         f'{" data-correct" if o.correct else ""}> <span>{escape(_text(r, o.text))}</span></label>'
         for i, o in enumerate(shown(q)))
     hint = "" if "all that apply" in q.prompt.lower() else f' <span class="irq-hint">{HINTS[q.kind]}</span>'
-    return (f'<form class="irq" id="{form_id(q)}" data-kind="{q.kind}" data-search-exclude>\n'
+    # method="dialog": without JavaScript, Enter on an option submitted the form and reloaded the page
+    # with every choice cleared; a dialog-method form outside a dialog goes nowhere.
+    return (f'<form class="irq" id="{form_id(q)}" method="dialog" data-kind="{q.kind}" data-search-exclude>\n'
             f'<fieldset>\n<legend><span class="irq-number">Question {n} of {count}.</span> '
             f'{escape(_text(r, q.prompt))}{hint}</legend>\n'
             f'{options}\n</fieldset>\n'

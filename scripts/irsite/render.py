@@ -417,7 +417,8 @@ class Renderer:
             by_kind.setdefault(s.kind, []).append(s)
         for kind in ("review", "article", "guideline", "book-chapter", "database", "web-passage"):
             if kind in by_kind:
-                label = KIND_LABELS[kind] if KIND_LABELS[kind].endswith("s") else KIND_LABELS[kind] + "s"
+                label = KIND_LABELS[kind] if KIND_LABELS[kind].endswith("s") else re.sub(
+                    r"y$", "ie", KIND_LABELS[kind]) + "s"
                 blocks.append(Heading(2, label, exclude=True))
                 blocks.append(ItemList([[Link(f"{author_short(s)}: {s.title}", source_uri(s.id))] + self.reliability(s)
                                         for s in by_kind[kind]]))

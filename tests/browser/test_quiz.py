@@ -85,6 +85,29 @@ def test_without_javascript_the_answers_are_behind_a_disclosure(open_page):
     assert "(right)" in answer.inner_text()
 
 
+def test_without_javascript_enter_keeps_the_page_and_the_choice(open_page):
+    """Enter on an option did submit the form and reload the page at the top, every choice cleared."""
+    page = open_page(PAGE, java_script_enabled=False).page
+    url = page.url
+    option = _first(page, "single").locator("input").nth(1)
+    option.focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    assert page.url == url and option.is_checked()
+
+
+def test_a_changed_choice_clears_the_last_checks_marks(open_page):
+    page = open_page(PAGE).page
+    form = _first(page, "truefalse")
+    inputs = form.locator("input")
+    inputs.nth(0).check()
+    form.get_by_role("button", name="Check").click()
+    assert form.locator(".irq-mark").count() == 1 and form.locator(".irq-feedback").inner_text()
+    inputs.nth(1).check()
+    assert form.locator(".irq-mark").count() == 0 and not form.locator(".irq-feedback").inner_text()
+
+
 def test_print_shows_the_answer_key(open_page):
     page = open_page(PAGE).page
     page.emulate_media(media="print")

@@ -23,6 +23,14 @@
       var box = form.querySelector(".irq-feedback");
       var answer = answers[n];
       form.querySelector(".irq-actions").hidden = false;
+      // A changed choice clears the marks and feedback of the last check, which no longer apply.
+      form.addEventListener("change", function () {
+        form.querySelectorAll(".irq-mark").forEach(function (mark) { mark.remove(); });
+        form.querySelectorAll("label").forEach(function (label) {
+          label.classList.remove("irq-chosen-right", "irq-chosen-wrong");
+        });
+        box.textContent = "";
+      });
       form.addEventListener("submit", function (event) {
         event.preventDefault();
         var chosen = inputs.filter(function (i) { return i.checked; });
