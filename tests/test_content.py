@@ -225,6 +225,21 @@ def test_a_number_inside_a_code_name_is_not_found_by_another_names_number(real_s
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
+def test_a_letter_written_for_one_that_sounds_alike_still_finds_the_term(real_site, tmp_path):
+    """c, k, s and z written for one another ("resistanse", "adiponektin"): before, the first found
+    insulin before insulin resistance, the second nothing at all."""
+    cases = tmp_path / "sound.tsv"
+    cases.write_text("insulin resistanse\tinsulin-resistance\nadiponektin\tadiponectin\n"
+                     "glucagone\tglucagon\n", encoding="utf-8")
+    out = subprocess.run(["node", str(ROOT / "tests/tools/search-check.mjs"), str(real_site), str(cases)],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stdout + out.stderr
+    firsts = {c["query"]: c["got"][:1] for c in json.loads(out.stdout.strip().splitlines()[-1])["cases"]}
+    assert firsts == {"insulin resistanse": ["glossary/insulin-resistance/"],
+                      "adiponektin": ["glossary/adiponectin/"], "glucagone": ["glossary/glucagon/"]}, firsts
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
 def test_lay_words_find_the_page_that_uses_the_medical_word(real_site, tmp_path):
     """A learner's everyday word finds the topic page that uses the medical one: "meds" the page on
     medicines (before, the syndromes page came first), "snoring" the page on sleep apnoea."""

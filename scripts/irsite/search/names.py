@@ -97,6 +97,8 @@ _NEIGHBOUR_KEYS = {c: "".join(row[j] for j in (i - 1, i + 1) if 0 <= j < len(row
                    for row in ("qwertyuiop", "asdfghjkl", "zxcvbnm") for i, c in enumerate(row)}
 # Vowels most often typed for one another (resistence, sensetivity, insulen, glycemea).
 _VOWEL_SLIPS = {"a": "eo", "e": "ai", "i": "ey", "o": "au", "u": "o", "y": "i"}
+# Letters written for one another because they sound alike (resistanse, adiponektin, glukose).
+_SOUND_SLIPS = {"c": "ks", "k": "c", "s": "cz", "z": "s"}
 _STOP = {"a", "an", "and", "of", "the", "in", "to", "for", "by", "on", "or", "with", "as",
          "и", "в", "во", "к", "с", "со", "о", "об", "на", "по", "при", "для", "из", "у"}
 
@@ -188,8 +190,8 @@ def _prefix_forms(word: str) -> set[str]:
 def typo_forms(word: str) -> set[str]:
     """Common single typing mistakes of a word of six or more letters.
 
-    A letter left out, two neighbouring letters swapped, one vowel typed for another, a consonant
-    typed with the key beside it, a neighbouring key typed as well, a letter typed twice or a letter
+    A letter left out, two neighbouring letters swapped, one vowel typed for another, a letter typed
+    for one that sounds alike (c, k, s, z), a consonant typed with the key beside it, a neighbouring key typed as well, a letter typed twice or a letter
     added at the end cover most real slips (insulin resistence, insluin, hyperinsulinmia, ceramifes,
     indsulin, inssulin, metformine). Every prefix of a form matches too, because search queries are
     prefix queries. Measured on every term's name with one such slip in a long word (README,
@@ -203,7 +205,7 @@ def typo_forms(word: str) -> set[str]:
         if i + 1 < len(word) and word[i] != word[i + 1]:
             out.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])
     for i in range(len(word)):
-        for v in _VOWEL_SLIPS.get(word[i], ""):
+        for v in _VOWEL_SLIPS.get(word[i], "") + _SOUND_SLIPS.get(word[i], ""):
             out.add(word[:i] + v + word[i + 1:])
     # A letter added at the end, which a prefix query cannot forgive: an "e" as in French, German
     # or Russian spelling (metformine, adiponectine).
