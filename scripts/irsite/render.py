@@ -160,15 +160,18 @@ class Renderer:
             self.names[old] = self.names[new]
         # Names that are ordinary words ("Obesity", "Insulin resistance") are lower-cased inside a
         # sentence; abbreviations and eponyms ("TNF-α", "Akt", "Donohue syndrome") are not. A name
-        # counts as an ordinary word when its first word is written in lower case somewhere in the data.
+        # counts as an ordinary word when its first word is written in lower case somewhere in the
+        # data, or never with a capital inside a sentence (Myokines, Hyperuricaemia), as eponyms are.
         texts = [p.body for p in project.pages]
         texts += [" ".join([*t.aliases, t.definition, t.details]) for t in project.terms]
-        lower_words = set(_LOWER_WORD.findall(_NOT_PROSE.sub(" ", " ".join(texts))))
+        prose = _NOT_PROSE.sub(" ", " ".join(texts))
+        lower_words = set(_LOWER_WORD.findall(prose))
+        capital_inside = set(re.findall(r"[a-z,;] ([A-Z][a-z]+)\b", prose))
         self.lower_first = set()
         for t in project.terms:
             first = _FIRST_WORD_END.split(t.term, maxsplit=1)[0]
             if len(first) > 1 and first.isalpha() and first[0].isupper() and first[1:].islower() \
-                    and first.lower() in lower_words:
+                    and (first.lower() in lower_words or first not in capital_inside):
                 self.lower_first.add(t.id)
         self.plain_def = {t.id: markup.plain_text(t.definition, self.names, self.lower_first) for t in project.terms}
         self.first = {tid: markup.first_sentence(d) for tid, d in self.plain_def.items()}
