@@ -50,7 +50,10 @@
     bar.appendChild(hint);
     svg.parentNode.insertAdjacentElement("afterend", bar);
     var view = svg.parentNode;   // a small map scrolling sideways on a phone starts at its centre term
-    if (view.scrollWidth > view.clientWidth) view.scrollLeft = (view.scrollWidth - view.clientWidth) / 2;
+    if (view.scrollWidth > view.clientWidth) {
+      view.scrollLeft = (view.scrollWidth - view.clientWidth) / 2;
+      hint.textContent = "Swipe sideways to see all of it. " + hint.textContent;
+    }
 
     // Pointers: one drags (after 5 px, so a click stays a click), two pinch.
     var pts = new Map(), dragged = false, start = null;
