@@ -57,3 +57,25 @@ def test_offline_copy_searches_and_navigates_from_disk(chromium, offline_site):
         assert [u for u in requests if not u.startswith("file:")] == []
     finally:
         context.close()
+
+
+def test_offline_copy_enlarges_a_diagram_readably_on_a_phone(chromium, offline_site):
+    """From disk the page cannot fetch the diagram's file (as it does online for its size): the size,
+    smallest font and title written by the build still give a readable enlarged view and its title."""
+    page_file = offline_site / "unzipped" / "insulin-resistance-reference" / "topics" / "tissues.html"
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(page_file.as_uri())
+        image = page.locator("img.diagram-image").first
+        width, _, font = map(float, image.get_attribute("data-diagram").split())
+        image.evaluate("img => img.scrollIntoView({block: 'center'})")
+        image.tap()
+        view = page.locator("dialog.diagram-dialog img")
+        page.wait_for_function("img => img.complete && img.getBoundingClientRect().width > 0", arg=view.element_handle())
+        page.wait_for_timeout(200)
+        shown = view.evaluate("img => img.getBoundingClientRect().width")
+        assert font * shown / width >= 12, f"smallest label {font * shown / width:.1f} px"
+        assert page.locator("#diagram-dialog-title").inner_text().startswith("Insulin resistance across organs")
+    finally:
+        context.close()

@@ -134,11 +134,17 @@
 
   Array.prototype.forEach.call(images, function (img) {
     var name = img.getAttribute("src").split("/").pop().replace(/\.svg$/i, "");
-    var info = { src: img.src, alt: img.alt, name: name, title: "Diagram" };
+    var info = { src: img.src, alt: img.alt, name: name, title: img.getAttribute("data-title") || "Diagram" };
+    // Size and smallest font size, written by the build (data-diagram="width height font"), so a copy
+    // opened from disk, which cannot fetch the file, still opens the diagram at a readable size.
+    var given = (img.getAttribute("data-diagram") || "").split(" ").map(Number);
+    if (given.length === 3 && given.every(function (n) { return n > 0; })) {
+      info.w = given[0]; info.h = given[1]; info.minFont = given[2];
+    }
     info.ready = fetch(img.src, { credentials: "same-origin" })
       .then(function (response) { if (!response.ok) throw new Error(response.status); return response.text(); })
       .then(function (text) { parse(info, text); })
-      .catch(function () { info.failed = tools.lastChild.hidden = true; }); // no PNG, no readable size
+      .catch(function () { info.failed = tools.lastChild.hidden = true; }); // no PNG (from disk: no fetch)
     var enlarge = el("button", { type: "button", class: "diagram-button", "aria-haspopup": "dialog" }, "Enlarge");
     var tools = el("div", { class: "diagram-tools", role: "group", "aria-label": "Diagram: " + name.replace(/-/g, " ") });
     tools.append.apply(tools, [enlarge].concat(downloads(info)));
