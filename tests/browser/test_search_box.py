@@ -254,6 +254,14 @@ def test_a_name_search_shows_the_terms_definition(search_page):
     assert "biguanide" in result["text"], result["text"]
 
 
+def test_a_greek_letter_typed_as_its_name_is_not_reported_missing(search_page):
+    """"tnf alpha" finds TNF-α through its name "TNF-a", where the a stands for α: the result used to
+    say "Missing: alpha" under it."""
+    result = search(search_page.page, "tnf alpha", paste=True)
+    assert _path(result["href"]) == "/glossary/tnf-alpha/", result
+    assert "Missing" not in result["text"], result["text"]
+
+
 def test_search_is_local_and_clean(open_page):
     probe = open_page("/topics/inflammation/")
     page = probe.page

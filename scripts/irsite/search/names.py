@@ -222,6 +222,22 @@ def typo_forms(word: str) -> set[str]:
     return out
 
 
+_STAND_IN = {latin: greek for greek, (_, latin) in GREEK.items() if latin}
+
+
+def _stand_in_letters(name_words: tuple[str, ...], written: set[tuple]) -> set[str]:
+    """The Greek letter (symbol and name) that a Latin letter stands for in a name (the a of TNF-a),
+    where another name of the same term writes the Greek letter in its place (TNF-α); so that
+    "tnf alpha" matches that name in full, not only its "tnf"."""
+    out: set[str] = set()
+    for i, w in enumerate(name_words):
+        greek = _STAND_IN.get(w)
+        if greek and i and any(name_words[:i] + (g,) + name_words[i + 1:] in written
+                               for g in (greek, GREEK[greek][0])):
+            out |= {greek, GREEK[greek][0]}
+    return out
+
+
 def _is_word(written: str) -> bool:
     """An ordinary word (insulin, Resistance), not an abbreviation or symbol (TNF, PKCε, GLUT4)."""
     return written.isalpha() and (written.islower() or (written[0].isupper() and written[1:].islower()))
@@ -360,10 +376,12 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
         # Names that match the same query words (TNF-α, TNF-alpha, TNF alpha; hyperinsulinaemia,
         # hyperinsulinemia) share one document; their written forms all count as written.
         groups: dict[frozenset, dict] = {}
+        written = {tuple(words(n)) for n in term.all_names}
         for name in term.all_names:
             keys, alt, parts, joined = name_keys(name)
             if not keys:
                 continue
+            alt |= _stand_in_letters(words(name), written)
             n = max(1, len([w for w in words(name) if w not in _STOP or len(w) == 1]))
             if n >= 6 and name != term.term:
                 continue  # learners do not type six-word alternative names in full
