@@ -210,16 +210,21 @@ def test_every_short_query_runs_without_a_search_error(real_site, tmp_path):
     assert not errors, errors[:10]
 
 
+def _first_pages(real_site, tmp_path, rows: list[str], n: int = 3) -> dict[str, list[str]]:
+    """The first ``n`` result pages for each query of ``rows`` (query<TAB>wanted) in Material's worker."""
+    cases = tmp_path / "cases.tsv"
+    cases.write_text("".join(f"{row}\n" for row in rows), encoding="utf-8")
+    out = subprocess.run(["node", str(ROOT / "tests/tools/search-check.mjs"), str(real_site), str(cases)],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stdout + out.stderr
+    return {c["query"]: c["got"][:n] for c in json.loads(out.stdout.strip().splitlines()[-1])["cases"]}
+
+
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
 def test_a_number_inside_a_code_name_is_not_found_by_another_names_number(real_site, tmp_path):
     """"IL-6" is searched as "il" and "6": the 66 of CD66a and the 6 of G6Pase are not words of their
     own, so neither comes before IL-6's neighbours (before, CD66a came second)."""
-    cases = tmp_path / "digits.tsv"
-    cases.write_text("IL-6\til-6\nGLUT4\tglut4\n", encoding="utf-8")
-    out = subprocess.run(["node", str(ROOT / "tests/tools/search-check.mjs"), str(real_site), str(cases)],
-                         capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, out.stdout + out.stderr
-    got = {c["query"]: c["got"][:3] for c in json.loads(out.stdout.strip().splitlines()[-1])["cases"]}
+    got = _first_pages(real_site, tmp_path, ["IL-6\til-6", "GLUT4\tglut4"])
     assert got["IL-6"][0] == "glossary/il-6/" and "glossary/ceacam1/" not in got["IL-6"], got
     assert got["GLUT4"][0] == "glossary/glut4/", got
 
@@ -228,13 +233,8 @@ def test_a_number_inside_a_code_name_is_not_found_by_another_names_number(real_s
 def test_a_letter_written_for_one_that_sounds_alike_still_finds_the_term(real_site, tmp_path):
     """c, k, s and z written for one another ("resistanse", "adiponektin"): before, the first found
     insulin before insulin resistance, the second nothing at all."""
-    cases = tmp_path / "sound.tsv"
-    cases.write_text("insulin resistanse\tinsulin-resistance\nadiponektin\tadiponectin\n"
-                     "glucagone\tglucagon\n", encoding="utf-8")
-    out = subprocess.run(["node", str(ROOT / "tests/tools/search-check.mjs"), str(real_site), str(cases)],
-                         capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, out.stdout + out.stderr
-    firsts = {c["query"]: c["got"][:1] for c in json.loads(out.stdout.strip().splitlines()[-1])["cases"]}
+    firsts = _first_pages(real_site, tmp_path, ["insulin resistanse\tinsulin-resistance",
+                                                 "adiponektin\tadiponectin", "glucagone\tglucagon"], n=1)
     assert firsts == {"insulin resistanse": ["glossary/insulin-resistance/"],
                       "adiponektin": ["glossary/adiponectin/"], "glucagone": ["glossary/glucagon/"]}, firsts
 
@@ -243,13 +243,9 @@ def test_a_letter_written_for_one_that_sounds_alike_still_finds_the_term(real_si
 def test_lay_words_find_the_page_that_uses_the_medical_word(real_site, tmp_path):
     """A learner's everyday word finds the topic page that uses the medical one: "meds" the page on
     medicines (before, the syndromes page came first), "snoring" the page on sleep apnoea."""
-    cases = tmp_path / "lay.tsv"
-    cases.write_text("meds that cause insulin resistance\ttopics/drug-induced-insulin-resistance/\n"
-                     "snoring and diabetes\ttopics/consequences-beyond-diabetes/\n", encoding="utf-8")
-    out = subprocess.run(["node", str(ROOT / "tests/tools/search-check.mjs"), str(real_site), str(cases)],
-                         capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, out.stdout + out.stderr
-    firsts = [(c["query"], c["got"][0]) for c in json.loads(out.stdout.strip().splitlines()[-1])["cases"]]
+    got = _first_pages(real_site, tmp_path, ["meds that cause insulin resistance\ttopics/drug-induced-insulin-resistance/",
+                                             "snoring and diabetes\ttopics/consequences-beyond-diabetes/"], n=1)
+    firsts = [(q, pages[0]) for q, pages in got.items()]
     assert firsts == [("meds that cause insulin resistance", "topics/drug-induced-insulin-resistance/"),
                       ("snoring and diabetes", "topics/consequences-beyond-diabetes/")], firsts
 

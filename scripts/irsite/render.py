@@ -14,12 +14,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from html import escape
-from pathlib import Path
 from typing import Callable
 
 from . import conceptmap, exports, markup, quiz
 from .model import Page, Project, Source, Term
-from .pages import doc, handouts
+from .pages import diagrams, doc, handouts
 from .pages.doc import (Box, Code, DefList, Doc, Em, Heading, Item, ItemList, Link, Md, MdBlock, Para, Quote,
                         Raw, Strong, md_escape, to_markdown)
 
@@ -146,8 +145,6 @@ class Site:
 _NOT_PROSE = re.compile(r"\[\[[^\]]*\]\]|\[@[^\]]*\]|\]\([^)]*\)|^\s*!quote .*$", re.M)
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+")
 _FIRST_WORD_END = re.compile(r"[\s\-/]")
-# A diagram in a topic page: ![description](../assets/diagrams/NAME.svg)
-_DIAGRAM = re.compile(r"(!\[[^\]]*\]\((?:\.\./)*assets/diagrams/([\w-]+)\.svg\))(?!\{)")
 _INLINE = re.compile(r"\[\[\s*(?P<term>[^\]|]+?)\s*(?:\|\s*(?P<shown>[^\]]+?)\s*)?\]\]|\[@(?P<cite>[^\]]+)\]")
 
 
@@ -455,25 +452,8 @@ class Renderer:
         for key in self._page_source_keys(page.body):
             cite.number(key.partition("#")[0])
         body = markup.QUOTE_LINE.sub(lambda m: self._quote_block(m, cite, uri), page.body)
-        body = _DIAGRAM.sub(lambda m: m.group(1) + self._diagram_attrs(m.group(2)), body)
+        body = diagrams.with_sizes(body, self.p.root)
         return doc.spans_markdown(spans(self.prose(body, cite)), uri)
-
-    def _diagram_attrs(self, name: str) -> str:
-        """A diagram's size, smallest font size and title, read from its SVG file, for diagrams.js:
-        it fetches the file for these, which a copy opened from disk (file://) may not do."""
-        try:
-            text = (Path(self.p.root) / "docs" / "assets" / "diagrams" / f"{name}.svg").read_text(encoding="utf-8")
-        except OSError:
-            return ""
-        box = re.search(r'viewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)\s*"', text)
-        fonts = [float(f) for f in re.findall(r'font-size\s*(?:=\s*"|:)\s*([\d.]+)', text)]
-        title = re.search(r"<title[^>]*>([^<]+)</title>", text)
-        if not box:
-            return ""
-        attrs = f'data-diagram="{box[1]} {box[2]} {min(fonts, default=16):g}"'
-        if title:
-            attrs += ' data-title="' + escape(" ".join(title[1].split()), quote=True) + '"'
-        return "{ " + attrs + " }"
 
     def _quote_block(self, m: re.Match, cite: "Citations", uri: str) -> str:
         indent, key = m.group(1), m.group(2)
