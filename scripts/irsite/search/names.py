@@ -37,6 +37,7 @@ from typing import Iterable
 
 from ..model import Project
 
+
 def _cached(fn):
     """Memoise a pure helper of one string argument; its result is returned read-only."""
     @functools.lru_cache(maxsize=None)
