@@ -47,6 +47,7 @@ def test_single_answer_question_by_keyboard(open_page):
     page.keyboard.press("Enter")            # Enter in a form field submits the form
     text = feedback.inner_text()
     assert text.startswith("Right.") and "(right)" in text
+    assert text.count("Right.") == 1, text   # the option's own "Right." is not repeated under the verdict
     score = page.locator(".irq-score")
     assert score.is_visible() and "1 right of" in score.inner_text() and "(1 checked)" in score.inner_text()
     assert not page.locator("details.irq-answer[open]").count(), "checking must not open the answer key"

@@ -13,6 +13,16 @@
     nodes.forEach(function (node) { box.appendChild(node); });
   }
 
+  // An answer's feedback starts with its own verdict ("True (right): Right. Insulin …"); the line
+  // above the list already says it, so the copy shown after a check leaves that word out.
+  function withoutVerdict(item) {
+    var text = item.firstChild && item.firstChild.nextSibling;
+    if (text && text.nodeType === Node.TEXT_NODE) {
+      text.textContent = text.textContent.replace(/^(\s*\((?:right|wrong)\):\s*)(?:Right|Yes|No|Correct|Wrong)\.\s+/, "$1");
+    }
+    return item;
+  }
+
   function setup() {
     var forms = document.querySelectorAll("form.irq");
     var answers = document.querySelectorAll("details.irq-answer");
@@ -53,7 +63,7 @@
           mark.className = "irq-mark";
           mark.textContent = good ? " ✓ right" : " ✗ wrong";
           label.appendChild(mark);
-          if (items[i]) feedback.appendChild(items[i].cloneNode(true));
+          if (items[i]) feedback.appendChild(withoutVerdict(items[i].cloneNode(true)));
         });
         var nodes = [feedback];
         var verdict = "Right.";
