@@ -19,21 +19,11 @@
     return node;
   }
 
-  // Size, smallest font size and title, read from the SVG file itself.
+  // The SVG file itself, for the PNG (size, smallest font size and title come from the build).
   function parse(info, text) {
     var svg = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
-    var box = (svg.getAttribute("viewBox") || "").trim().split(/[\s,]+/).map(Number);
-    if (svg.nodeName !== "svg" || box.length !== 4 || !(box[2] > 0 && box[3] > 0)) throw new Error("not an SVG");
-    // Font sizes: font-size="15" attributes and "font-size: 16px" rules in <style>.
-    var sizes = (text.match(/font-size\s*(=\s*"|:)\s*[\d.]+/g) || []).map(function (s) {
-      return parseFloat(s.replace(/^[^\d]+/, ""));
-    }).filter(function (size) { return size > 0; });
-    var title = svg.querySelector("title");
+    if (svg.nodeName !== "svg" || !info.w) throw new Error("not an SVG");
     info.svg = svg;
-    info.w = box[2];
-    info.h = box[3];
-    info.minFont = sizes.length ? Math.min.apply(null, sizes) : 16;
-    if (title) info.title = title.textContent.trim();
   }
 
   function save(blob, name) {
@@ -135,8 +125,8 @@
   Array.prototype.forEach.call(images, function (img) {
     var name = img.getAttribute("src").split("/").pop().replace(/\.svg$/i, "");
     var info = { src: img.src, alt: img.alt, name: name, title: img.getAttribute("data-title") || "Diagram" };
-    // Size and smallest font size, written by the build (data-diagram="width height font"), so a copy
-    // opened from disk, which cannot fetch the file, still opens the diagram at a readable size.
+    // Size and smallest font size, written by the build from the SVG (data-diagram="width height
+    // font"), so the enlarged view keeps labels readable, also in a copy opened from disk.
     var given = (img.getAttribute("data-diagram") || "").split(" ").map(Number);
     if (given.length === 3 && given.every(function (n) { return n > 0; })) {
       info.w = given[0]; info.h = given[1]; info.minFont = given[2];
