@@ -100,7 +100,7 @@ _NEIGHBOUR_KEYS = {c: "".join(row[j] for j in (i - 1, i + 1) if 0 <= j < len(row
 _VOWEL_SLIPS = {"a": "eo", "e": "ai", "i": "ey", "o": "au", "u": "o", "y": "i"}
 # Letters written for one another because they sound alike (resistanse, adiponektin, glukose).
 _SOUND_SLIPS = {"c": "ks", "k": "c", "s": "cz", "z": "s"}
-_STOP = {"a", "an", "and", "of", "the", "in", "to", "for", "by", "on", "or", "with", "as",
+STOP = {"a", "an", "and", "of", "the", "in", "to", "for", "by", "on", "or", "with", "as",
          "и", "в", "во", "к", "с", "со", "о", "об", "на", "по", "при", "для", "из", "у"}
 
 
@@ -139,7 +139,7 @@ def _greek_forms(word: str) -> set[str]:
 
 
 @_cached
-def _spelling_forms(word: str) -> set[str]:
+def spelling_forms(word: str) -> set[str]:
     forms = {word}
     for rules in (_SPELLING, _SPELLING_BACK):
         for pattern, repl in rules:
@@ -151,7 +151,7 @@ def _spelling_forms(word: str) -> set[str]:
 
 
 @_cached
-def _inflections(word: str) -> set[str]:
+def inflections(word: str) -> set[str]:
     """English plurals and verb forms (only for words in Latin letters)."""
     forms = {word}
     if len(word) < 4 or not word.isalpha() or not word.isascii():
@@ -263,7 +263,7 @@ def exact_pieces(name: str) -> set[str]:
                 out.update(p for j, p in enumerate(parts[:-1]) if not (j and p.isdigit()))
                 if i < len(pieces) - 1:
                     out.add(v)
-    return {p for p in out if p and p not in _STOP}
+    return {p for p in out if p and p not in STOP}
 
 
 def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str]]:
@@ -287,7 +287,7 @@ def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str]]:
         forms: set[str] = set()
         for b in plain:
             for g in _greek_forms(b):
-                forms |= _spelling_forms(g)
+                forms |= spelling_forms(g)
         spelled.append(forms)
         keys |= plain
         alt |= forms
@@ -295,7 +295,7 @@ def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str]]:
             splits |= _split_forms(f)
             parts |= _prefix_forms(f)
             if _is_word(written) and len(f) >= 4 and f not in _GREEK_NAME_TO_SYMBOL:
-                alt |= _inflections(f)
+                alt |= inflections(f)
     joined: set[str] = set()
     if 1 < len(ws) <= 3 and len("".join(ws)) <= 12:
         # Compact names typed without separators (TNFalpha, NFkB, betacells); at most a dozen forms.
@@ -303,23 +303,23 @@ def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str]]:
         for i, (written, w) in enumerate(zip(original, ws)):
             main = {w} | {f for f in _greek_forms(w) if f != w}
             if i == len(ws) - 1 and _is_word(written) and len(w) >= 4:
-                main |= _inflections(w)
+                main |= inflections(w)
             combos = [c + m for c in combos for m in sorted(main)][:12]
         joined.update(combos)
     # A one-letter word that search drops as a stop word ("type A") is kept as a marked token, so a
     # query containing it still counts as fully matched by this name.
     for w in ws:
-        if len(w) == 1 and w in _STOP:
+        if len(w) == 1 and w in STOP:
             keys.add(w + "\u00b7")
     # Written forms and split parts stay whole: Material turns a hyphenated query word into an exact
     # term followed by a prefix term ("HOMA-IR" -> "homa ir*"), so "homa" must be indexed as it is.
     # Other derived forms are reduced to the longest of each prefix chain (prefix queries still
     # match them), so one word's forms do not add up.
-    keys = {k for k in keys if k and k not in _STOP}
+    keys = {k for k in keys if k and k not in STOP}
     # A lone Latin stand-in for a Greek letter ("b" for β) is too common a prefix to index alone.
     alt = {a for a in alt if len(a) > 1 or a in keys}
-    splits = {t for t in splits if t not in _STOP and (len(t) > 1 or t.isdigit() or t in GREEK)} - keys
-    alt = set(prefix_minimal(a for a in alt - keys - splits if a not in _STOP)) | splits
+    splits = {t for t in splits if t not in STOP and (len(t) > 1 or t.isdigit() or t in GREEK)} - keys
+    alt = set(prefix_minimal(a for a in alt - keys - splits if a not in STOP)) | splits
     return keys, alt, parts - keys - alt, joined - keys - alt
 
 
@@ -331,7 +331,7 @@ def _typo_owners(project: Project) -> dict[str, set[str]]:
     """
     owner: dict[str, tuple[int, int, str]] = {}
     for order, term in enumerate(project.terms):
-        ws = [w for w in words(term.term) if w not in _STOP]
+        ws = [w for w in words(term.term) if w not in STOP]
         for w in ws:
             w = strip_accents(w)
             if w.isalpha() and len(w) >= 6:
@@ -383,7 +383,7 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
             if not keys:
                 continue
             alt |= _stand_in_letters(words(name), written)
-            n = max(1, len([w for w in words(name) if w not in _STOP or len(w) == 1]))
+            n = max(1, len([w for w in words(name) if w not in STOP or len(w) == 1]))
             if n >= 6 and name != term.term:
                 continue  # learners do not type six-word alternative names in full
             sig = frozenset(keys | alt) | {f"#{n}"}
@@ -397,7 +397,7 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
                 group[field] |= values
         fuzzy: set[str] = set()
         for w in owners.get(term.id, ()):
-            for variant in _spelling_forms(w):
+            for variant in spelling_forms(w):
                 fuzzy |= typo_forms(variant)
         for i, group in enumerate(groups.values()):
             if i == 0:
@@ -410,7 +410,7 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
     for j, w in enumerate(ordered):
         if len(w) < 2:
             continue
-        same_word = _inflections(w)
+        same_word = inflections(w)
         for k in range(j + 1, len(ordered)):
             if not ordered[k].startswith(w):
                 break
@@ -472,7 +472,7 @@ def lone_tokens(name_words: list[str]) -> list[str]:
     """
     others = [w for w in name_words if w != "a"]
     # Not a preposition (Russian к, у, в, с) nor the s of a possessive (DeFronzo's).
-    out = [w + "_" for w in others if len(w) == 1 and w.isalpha() and w not in _STOP and w != "s"]
+    out = [w + "_" for w in others if len(w) == 1 and w.isalpha() and w not in STOP and w != "s"]
     if "a" in name_words:
         if len(others) >= 3:
             out.append("a_")

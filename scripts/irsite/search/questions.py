@@ -14,7 +14,7 @@ from collections import Counter
 
 from .. import markup
 from ..model import Project
-from .names import FIELDS, _STOP, _inflections, _spelling_forms, prefix_minimal, words
+from .names import FIELDS, STOP, inflections, spelling_forms, prefix_minimal, words
 
 
 # Words of a learner's question that say nothing about its subject. Typed in lower case as words of
@@ -24,7 +24,7 @@ QUESTION_WORDS = frozenset(
     "and or for with on by at as be but if it its this that these those which who whom when where than "
     "then there their they doesnt dont cant vs versus between my me i you your we our us get so not no "
     "from has have had work works difference differences step steps "
-    "что как почему зачем ли такое это какой какая какие где когда чем не или можно".split()) | _STOP
+    "что как почему зачем ли такое это какой какая какие где когда чем не или можно".split()) | STOP
 
 
 MATERIAL_SEPARATOR = r"[\s\-]+"   # Material's default, used when its index names none
@@ -90,10 +90,10 @@ def _with_synonyms(counts: Counter) -> Counter:
     """The counted words with the other words of each synonym group they use, counted as often."""
     out = Counter(counts)
     for group in LAY_SYNONYMS:
-        n = max((counts[f] for w in group for f in _inflections(w) | _spelling_forms(w) if f in counts), default=0)
+        n = max((counts[f] for w in group for f in inflections(w) | spelling_forms(w) if f in counts), default=0)
         if n:
             for w in group:
-                for f in _spelling_forms(w):
+                for f in spelling_forms(w):
                     out[f] = max(out[f], n)
     return out
 
@@ -107,8 +107,8 @@ def _forms(text: str, min_len: int = 2, inflect: bool = True) -> Counter:
     tokens: Counter = Counter()
     for w in words(markup.plain_text(text)):
         if len(w) >= min_len and w not in QUESTION_WORDS and not w.isdigit():
-            for form in (_inflections(w) if inflect else (w,)):
-                tokens.update(_spelling_forms(form))
+            for form in (inflections(w) if inflect else (w,)):
+                tokens.update(spelling_forms(form))
     return tokens
 
 
