@@ -1,8 +1,7 @@
-"""What the build tells diagrams.js about each diagram in a topic page.
-
-The script fetches a diagram's SVG for its size, smallest font size and title, so that the enlarged
-view keeps labels readable; a copy opened from disk (file://) cannot fetch. The build therefore
-writes them on the image, read from docs/assets/diagrams/NAME.svg.
+"""What the build tells diagrams.js about each diagram in a topic page: its size, smallest font size
+and title, read from docs/assets/diagrams/NAME.svg and written on the image, so that the enlarged
+view keeps labels readable. (The script fetches the SVG only to draw the PNG, which a copy opened
+from disk, file://, cannot do.)
 """
 
 from __future__ import annotations
