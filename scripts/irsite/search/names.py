@@ -306,10 +306,11 @@ def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str]]:
                 main |= inflections(w)
             combos = [c + m for c in combos for m in sorted(main)][:12]
         joined.update(combos)
-    # A one-letter word that search drops as a stop word ("type A") is kept as a marked token, so a
-    # query containing it still counts as fully matched by this name.
-    for w in ws:
-        if len(w) == 1 and w in STOP:
+    # A one-letter word that search drops as a stop word ("type A"), or one written in capitals (the
+    # AN of HAIR-AN), is kept as a marked token, so a query containing it still counts as fully
+    # matched by this name.
+    for written, w in zip(original, ws):
+        if (len(w) == 1 or written.isupper()) and w in STOP:
             keys.add(w + "\u00b7")
     # Written forms and split parts stay whole: Material turns a hyphenated query word into an exact
     # term followed by a prefix term ("HOMA-IR" -> "homa ir*"), so "homa" must be indexed as it is.
