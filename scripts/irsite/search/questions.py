@@ -55,7 +55,7 @@ LAY_SYNONYMS = [g.split() for g in (
     "medicine medication drug meds pill tablet",
     "sedentary inactivity inactive sitting couch",
     "apnoea apnea snoring snore",
-    "introduction basics beginner overview primer",
+    "introduction basics beginner overview primer guide",
     "controversy controversial debate debated disputed unresolved unanswered uncertain",
     "children child kids childhood paediatric pediatric",
     "pregnancy pregnant",
@@ -75,7 +75,7 @@ LAY_SYNONYMS = [g.split() for g in (
     "mouse mice rodent murine",
     "smoking smoker cigarette tobacco",
     "bariatric bypass",
-    "injection injectable jab",
+    "injection injectable jab shot",
     "diet dieting",
     "steroid glucocorticoid corticosteroid",
     "gut intestine intestinal bowel",
@@ -83,6 +83,11 @@ LAY_SYNONYMS = [g.split() for g in (
     "cancer tumour malignancy",
     "puberty adolescence adolescent teenager teen",
     "treatment therapy cure remedy",
+    "disease illness disorder sickness",
+    "definition define meaning",
+    "variation vary differ heterogeneity heterogeneous",
+    "graded continuum continuous spectrum scale",
+    "glucose sugar",
 )]
 
 
@@ -93,7 +98,7 @@ def _with_synonyms(counts: Counter) -> Counter:
         n = max((counts[f] for w in group for f in inflections(w) | spelling_forms(w) if f in counts), default=0)
         if n:
             for w in group:
-                for f in spelling_forms(w):
+                for f in {s for i in inflections(w) for s in spelling_forms(i)}:
                     out[f] = max(out[f], n)
     return out
 
