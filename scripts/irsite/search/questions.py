@@ -88,6 +88,9 @@ LAY_SYNONYMS = [g.split() for g in (
     "variation vary differ heterogeneity heterogeneous",
     "graded continuum continuous spectrum scale",
     "glucose sugar",
+    "lean thin slim skinny",
+    "severe extreme extremely",
+    "congenital inborn born",
 )]
 
 
