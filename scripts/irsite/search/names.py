@@ -385,8 +385,6 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
                 continue
             alt |= _stand_in_letters(words(name), written)
             n = max(1, len([w for w in words(name) if w not in STOP or len(w) == 1]))
-            if n >= 6 and name != term.term:
-                continue  # learners do not type six-word alternative names in full
             sig = frozenset(keys | alt) | {f"#{n}"}
             group = groups.setdefault(sig, {"names": [], "n": n, "keys": set(keys), "alt": set(),
                                             "parts": set(), "joined": set(), "exact": set()})
@@ -465,8 +463,9 @@ def lone_tokens(name_words: list[str]) -> list[str]:
     that matches every word starting with it, and the topic pages' long fields hold dozens of those;
     the name must outweigh them.
 
-    "a" is also the English article, in most questions ("what happens after a meal"), so it counts
-    as a letter only in names with three other words or more (type A insulin resistance). A word
+    "a" is also the English article, in most questions ("what happens after a meal"; the search box
+    drops it typed in lower case), so it counts as a letter only in names with two other words or
+    more (type A IR, acetyl coenzyme A; with three, both came second or lower). A word
     followed by it (Fetuin-A, TNF-a) gets the weight instead, as written: a query typed with a hyphen
     searches that word as an exact term. Words of fewer than three letters are left out (IR-A), as
     they start too many queries (HOMA-IR).
@@ -475,7 +474,7 @@ def lone_tokens(name_words: list[str]) -> list[str]:
     # Not a preposition (Russian к, у, в, с) nor the s of a possessive (DeFronzo's).
     out = [w + "_" for w in others if len(w) == 1 and w.isalpha() and w not in STOP and w != "s"]
     if "a" in name_words:
-        if len(others) >= 3:
+        if len(others) >= 2:
             out.append("a_")
         elif len(name_words) == 2 and name_words[1] == "a" and len(others[0]) >= 3:
             out.append(others[0])
