@@ -267,6 +267,16 @@ def test_a_letter_written_for_one_that_sounds_alike_still_finds_the_term(real_si
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
+def test_a_slip_in_a_russian_name_still_finds_the_term(real_site, tmp_path):
+    """A letter left out, an unstressed vowel confused (е for и, а for о) or a letter doubled in a
+    Russian name: before, each found nothing at all."""
+    rows = {"инсулинорезистентость": "glossary/insulin-resistance/", "гиперинсулинимия": "glossary/hyperinsulinemia/",
+            "инсуулин": "glossary/insulin/", "глюконеогинез": "glossary/gluconeogenesis/"}
+    got = _first_pages(real_site, tmp_path, [f"{q}\t{page}" for q, page in rows.items()], n=1)
+    assert {q: pages[:1] for q, pages in got.items()} == {q: [page] for q, page in rows.items()}, got
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
 def test_lay_words_find_the_page_that_uses_the_medical_word(real_site, tmp_path):
     """A learner's everyday word finds the topic page that uses the medical one: "meds" the page on
     medicines (before, the syndromes page came first), "snoring" the page on sleep apnoea, "sugar"
@@ -301,7 +311,8 @@ def test_the_article_a_in_a_question_does_not_pull_in_names_with_the_letter_a(re
 
 def test_search_index_stays_small(real_site):
     """The name fields added for search cost at most half of what Material's own index weighs, and
-    the Russian names (about 350 of them, two bytes a letter) at most 15% more."""
+    the Russian names (about 350 of them, two bytes a letter) with the typing slips of each term's
+    first one at most 45% more (15% without the slips, 200 KB before gzip)."""
     index = json.loads((real_site / "search/search_index.json").read_text())
     size = len((real_site / "search/search_index.json").read_bytes())
     ours = ("keys", "alt", "parts", "joined", "fuzzy")
@@ -318,16 +329,19 @@ def test_search_index_stays_small(real_site):
     base_size = len(json.dumps(dict(index, config=base_config, docs=base_docs), ensure_ascii=False,
                                separators=(",", ":")).encode())
     russian_size = len(json.dumps(russian, ensure_ascii=False, separators=(",", ":")).encode())
-    assert russian and russian_size <= 0.15 * base_size, (russian_size, base_size)
+    russian_size += sum(len(t.encode()) + 1 for d in index["docs"] for t in d.get("fuzzy", "").split()
+                        if re.search("[\u0400-\u04ff]", t))
+    assert russian and russian_size <= 0.45 * base_size, (russian_size, base_size)
     assert size - russian_size <= 1.5 * base_size, (size, russian_size, base_size)
     # What a reader downloads is the gzipped index: 105 KB when the site had 95 terms and 11 topic
     # pages; it now has about 1.8 times as much, the topic pages' lead and body words (about 165 KB,
     # 38 KB gzipped: body words are repeated up to three times, which gzip makes nearly free) that
-    # let questions find them, and typing-slip forms (12 KB gzipped).
+    # let questions find them, and typing-slip forms (12 KB gzipped), since 5 December 2026 also of
+    # each term's first Russian name (26 KB gzipped: a slip in a Russian name found nothing at all).
     topic_fields = sum(len(d.get("q", "")) + len(d.get("b", "")) for d in index["docs"])
     assert topic_fields <= 180_000, topic_fields
     gzipped = len(gzip.compress((real_site / "search/search_index.json").read_bytes()))
-    assert gzipped <= 300_000, gzipped
+    assert gzipped <= 325_000, gzipped
 
 
 def test_link_previews_show_the_term_and_its_definition(real_site):

@@ -14,8 +14,9 @@ distinct name of each term, located on the term's page, holding the forms learne
   (IRS1 / IRS 1);
 * ``parts`` and ``joined``: prefix splits (pre-diabetes) and short names without separators
   (TNFalpha, NFkB), weighted low;
-* ``fuzzy``: common single typing slips in words of six or more letters, attached once, to the most
-  specific term whose name contains the word, weighted lowest.
+* ``fuzzy``: common single typing slips in words of six or more letters of the term's name and of its
+  first Russian name, attached once, to the most specific term whose name contains the word,
+  weighted lowest.
 
 A document's boost shrinks with the number of words in its name, so an exact name beats a longer one
 containing the query. Name tokens carry a "_" suffix so that their rarity is counted among names,
@@ -100,6 +101,8 @@ _NEIGHBOUR_KEYS = {c: "".join(row[j] for j in (i - 1, i + 1) if 0 <= j < len(row
 _VOWEL_SLIPS = {"a": "eo", "e": "ai", "i": "ey", "o": "au", "u": "o", "y": "i"}
 # Letters written for one another because they sound alike (resistanse, adiponektin, glukose).
 _SOUND_SLIPS = {"c": "ks", "k": "c", "s": "cz", "z": "s"}
+# Russian vowels most often confused when unstressed (гиперинсулинемия, гипергликимия).
+_RU_VOWEL_SLIPS = {"о": "а", "а": "о", "е": "и", "и": "е"}
 STOP = {"a", "an", "and", "of", "the", "in", "to", "for", "by", "on", "or", "with", "as",
          "и", "в", "во", "к", "с", "со", "о", "об", "на", "по", "при", "для", "из", "у"}
 
@@ -194,7 +197,8 @@ def typo_forms(word: str) -> set[str]:
     A letter left out, two neighbouring letters swapped, one vowel typed for another, a letter typed
     for one that sounds alike (c, k, s, z), a consonant typed with the key beside it, a neighbouring key typed as well, a letter typed twice or a letter
     added at the end cover most real slips (insulin resistence, insluin, hyperinsulinmia, ceramifes,
-    indsulin, inssulin, metformine). Every prefix of a form matches too, because search queries are
+    indsulin, inssulin, metformine). In Cyrillic: a letter left out, swapped or doubled, or an
+    unstressed vowel confused (гиперинсулинимия). Every prefix of a form matches too, because search queries are
     prefix queries. Measured on every term's name with one such slip in a long word (README,
     "Search").
     """
@@ -205,6 +209,13 @@ def typo_forms(word: str) -> set[str]:
         out.add(word[:i] + word[i + 1:])
         if i + 1 < len(word) and word[i] != word[i + 1]:
             out.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])
+    if not word.isascii():   # Cyrillic: a letter left out, swapped or doubled, an unstressed vowel
+        for i in range(1, len(word)):
+            out.add(word[:i] + word[i] + word[i:])
+            for v in _RU_VOWEL_SLIPS.get(word[i], ""):
+                out.add(word[:i] + v + word[i + 1:])
+        out.discard(word)
+        return out
     for i in range(len(word)):
         for v in _VOWEL_SLIPS.get(word[i], "") + _SOUND_SLIPS.get(word[i], ""):
             out.add(word[:i] + v + word[i + 1:])
@@ -332,13 +343,14 @@ def _typo_owners(project: Project) -> dict[str, set[str]]:
     """
     owner: dict[str, tuple[int, int, str]] = {}
     for order, term in enumerate(project.terms):
-        ws = [w for w in words(term.term) if w not in STOP]
-        for w in ws:
-            w = strip_accents(w)
-            if w.isalpha() and len(w) >= 6:
-                rank = (len(ws), order)
-                if w not in owner or rank < owner[w][:2]:
-                    owner[w] = (len(ws), order, term.id)
+        for name in [term.term, *term.ru[:1]]:   # and the first Russian name
+            ws = [w for w in words(name) if w not in STOP]
+            for w in ws:
+                w = strip_accents(w) if w.isascii() else w
+                if w.isalpha() and len(w) >= 6:
+                    rank = (len(ws), order)
+                    if w not in owner or rank < owner[w][:2]:
+                        owner[w] = (len(ws), order, term.id)
     out: dict[str, set[str]] = {}
     for w, (_, _, tid) in owner.items():
         out.setdefault(tid, set()).add(w)
