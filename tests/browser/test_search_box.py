@@ -76,6 +76,12 @@ TERM_QUERIES = [
     ("metfromin", "metformin"),
     ("inssulin", "insulin"),
     ("ceramifes", "ceramides"),
+    ("инсулинорезистентость", "insulin-resistance"),   # in a Russian name: a letter left out
+    ("гиперинсулинимия", "hyperinsulinemia"),            # an unstressed vowel confused
+    # long official names, pasted; an en dash pasted from a paper
+    ("pre-B-cell colony-enhancing factor", "visfatin"),
+    ("Rabson–Mendenhall syndrome", "rabson-mendenhall-syndrome"),
+    ("HAIR-AN", "hair-an"),
     # a letter standing alone, which the search treats as a prefix of every word starting with it
     ("C reactive protein", "crp"),
     ("protein kinase B", "akt"),
