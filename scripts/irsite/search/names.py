@@ -198,9 +198,9 @@ def typo_forms(word: str) -> set[str]:
     for one that sounds alike (c, k, s, z), a consonant typed with the key beside it, a neighbouring key typed as well, a letter typed twice or a letter
     added at the end cover most real slips (insulin resistence, insluin, hyperinsulinmia, ceramifes,
     indsulin, inssulin, metformine). In Cyrillic: a letter left out, swapped or doubled, or an
-    unstressed vowel confused (гиперинсулинимия). Every prefix of a form matches too, because search queries are
-    prefix queries. Measured on every term's name with one such slip in a long word (README,
-    "Search").
+    unstressed vowel confused (гиперинсулинимия). Every prefix of a form matches too, because search
+    queries are prefix queries. Measured on every term's name with one such slip in a long word
+    (README, "Search").
     """
     if len(word) < 6 or not word.isalpha():
         return set()

@@ -44,7 +44,7 @@ def query_separator(separator: str = MATERIAL_SEPARATOR) -> str:
     typed = {"I"} | QUESTION_WORDS | {w.capitalize() for w in QUESTION_WORDS if len(w) > 1}
     # Punctuation too: "resistance?" searched for a word ending in a question mark, and found none;
     # and dashes other than the hyphen: "Rabson–Mendenhall", pasted from a paper, found its term 4th.
-    return separator + "|[?!,;:‐-―]+|^(?:" + "|".join(sorted(typed, key=lambda w: (-len(w), w))) + ")$"
+    return separator + "|[?!,;:\u2010-\u2015]+|^(?:" + "|".join(sorted(typed, key=lambda w: (-len(w), w))) + ")$"
 
 
 # Words a learner types for what the pages call otherwise ("meds" for medicines, "snoring" for sleep
