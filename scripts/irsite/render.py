@@ -29,10 +29,11 @@ SECTIONS_DIR = "glossary/sections"
 SOURCES_DIR = "sources"
 TOPICS_DIR = "topics"
 
-KIND_LABELS = {
-    "article": "Research article", "review": "Review", "web-passage": "Web passages",
-    "guideline": "Guideline or consensus statement", "book-chapter": "Book chapter",
-    "database": "Database entry",
+KIND_LABELS = {   # kind -> (one source's type, heading of the kind on the sources page)
+    "article": ("Research article", "Research articles"), "review": ("Review", "Reviews"),
+    "web-passage": ("Web passages", "Web passages"),
+    "guideline": ("Guideline or consensus statement", "Guideline or consensus statements"),
+    "book-chapter": ("Book chapter", "Book chapters"), "database": ("Database entry", "Database entries"),
 }
 
 
@@ -144,6 +145,7 @@ class Site:
 # Links, citations and quote lines: not prose whose words show how a name is written.
 _NOT_PROSE = re.compile(r"\[\[[^\]]*\]\]|\[@[^\]]*\]|\]\([^)]*\)|^\s*!quote .*$", re.M)
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+")
+_CAPITAL_INSIDE = re.compile(r"[a-z,;] ([A-Z][a-z]+)\b")   # a capitalised word inside a sentence
 _FIRST_WORD_END = re.compile(r"[\s\-/]")
 _INLINE = re.compile(r"\[\[\s*(?P<term>[^\]|]+?)\s*(?:\|\s*(?P<shown>[^\]]+?)\s*)?\]\]|\[@(?P<cite>[^\]]+)\]")
 
@@ -166,7 +168,7 @@ class Renderer:
         texts += [" ".join([*t.aliases, t.definition, t.details]) for t in project.terms]
         prose = _NOT_PROSE.sub(" ", " ".join(texts))
         lower_words = set(_LOWER_WORD.findall(prose))
-        capital_inside = set(re.findall(r"[a-z,;] ([A-Z][a-z]+)\b", prose))
+        capital_inside = set(_CAPITAL_INSIDE.findall(prose))
         self.lower_first = set()
         for t in project.terms:
             first = _FIRST_WORD_END.split(t.term, maxsplit=1)[0]
@@ -383,7 +385,7 @@ class Renderer:
                    {"title": section.title, "description": markup.plain_text(section.summary)}, blocks)
 
     def source_page(self, source: Source) -> Doc:
-        kind = KIND_LABELS.get(source.kind, source.kind)
+        kind = KIND_LABELS.get(source.kind, (source.kind,))[0]
         blocks: list = [Para([self.citation(source)], exclude=True)]
         rows = [("Authors", ", ".join(source.authors)), ("Year", source.year), ("Published in", source.container), ("Type", kind)]
         if source.volume:
@@ -420,9 +422,7 @@ class Renderer:
             by_kind.setdefault(s.kind, []).append(s)
         for kind in ("review", "article", "guideline", "book-chapter", "database", "web-passage"):
             if kind in by_kind:
-                label = KIND_LABELS[kind] if KIND_LABELS[kind].endswith("s") else re.sub(
-                    r"y$", "ie", KIND_LABELS[kind]) + "s"
-                blocks.append(Heading(2, label, exclude=True))
+                blocks.append(Heading(2, KIND_LABELS[kind][1], exclude=True))
                 blocks.append(ItemList([[Link(f"{author_short(s)}: {s.title}", source_uri(s.id))] + self.reliability(s)
                                         for s in by_kind[kind]]))
         return Doc(f"{SOURCES_DIR}/index.md", "Sources", {
