@@ -95,15 +95,19 @@ LAY_SYNONYMS = [g.split() for g in (
 )]
 
 
+def _word_forms(word: str) -> set[str]:
+    """A word's inflected forms in British and American spelling."""
+    return {s for form in inflections(word) for s in spelling_forms(form)}
+
+
 def _with_synonyms(counts: Counter) -> Counter:
     """The counted words with the other words of each synonym group they use, counted as often."""
     out = Counter(counts)
     for group in LAY_SYNONYMS:
-        n = max((counts[f] for w in group for f in inflections(w) | spelling_forms(w) if f in counts), default=0)
-        if n:
-            for w in group:
-                for f in {s for i in inflections(w) for s in spelling_forms(i)}:
-                    out[f] = max(out[f], n)
+        forms = {f for w in group for f in _word_forms(w)}
+        n = max((counts[f] for f in forms if f in counts), default=0)
+        for f in forms if n else ():
+            out[f] = max(out[f], n)
     return out
 
 
@@ -116,8 +120,7 @@ def _forms(text: str, min_len: int = 2, inflect: bool = True) -> Counter:
     tokens: Counter = Counter()
     for w in words(markup.plain_text(text)):
         if len(w) >= min_len and w not in QUESTION_WORDS and not w.isdigit():
-            for form in (inflections(w) if inflect else (w,)):
-                tokens.update(spelling_forms(form))
+            tokens.update(_word_forms(w) if inflect else spelling_forms(w))
     return tokens
 
 
