@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 from irsite import markup
 from irsite.load import load_project
@@ -152,7 +153,6 @@ def test_the_shared_concept_names_find_their_term(real_site, tmp_path):
     not choose) typed into the search: the term that holds one of the concept's names comes first for
     95% of them (428 of 449 on 5 December 2026; 419 before long names, dashes and three spellings).
     Notes in brackets and formulas are left out, as no learner types them."""
-    import yaml
     path = ROOT.parent / "shared" / "research" / "concepts.yaml"
     if not path.exists():
         pytest.skip("shared/ is not beside the checkout")
