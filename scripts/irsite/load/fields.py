@@ -149,6 +149,24 @@ class Checker:
         if bad:
             self.add(line, f"{what} '{value.encode('ascii', 'backslashreplace').decode()}' contains the invisible character {bad}",
                      "delete it (retype the name if you cannot see where it is)")
+        mixed = mixed_alphabet(value)
+        if mixed:
+            self.add(line, f"{what} '{value}' mixes Latin and Cyrillic letters in one word: {mixed}",
+                     "retype the word in one alphabet (a Cyrillic В, С or Е looks like a Latin B, C or E, "
+                     "but search and links treat them as different letters)")
+
+
+def mixed_alphabet(text: str) -> str:
+    """'U+0412 CYRILLIC CAPITAL LETTER VE in "PTP1В"' for the first word of ``text`` that holds both
+    Latin and Cyrillic letters (a look-alike letter typed on the other keyboard), or ''."""
+    for word in re.findall(r"\w+", text):
+        letters = {"LATIN": [], "CYRILLIC": []}
+        for ch in word:
+            letters.get(unicodedata.name(ch, "").split(" ")[0], []).append(ch)
+        if letters["LATIN"] and letters["CYRILLIC"]:     # name a letter of the smaller share
+            odd = min(letters["CYRILLIC"], letters["LATIN"], key=len)[0]
+            return f'U+{ord(odd):04X} {unicodedata.name(odd)} in "{word}"'
+    return ""
 
 
 def invisible_character(text: str) -> str:
