@@ -126,9 +126,12 @@ def test_no_request_outside_the_site_in_html(real_site):
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
-@pytest.mark.parametrize("queries", ["search_queries.tsv", "public"])
-def test_search_puts_the_term_page_first(real_site, queries):
-    """Runs Material's own search worker (as the browser does) over the built index."""
+@pytest.mark.parametrize("queries, floor", [("search_queries.tsv", 1.0), ("public", 0.95),
+                                            ("search_names_unseen5.tsv", 0.95)])
+def test_search_puts_the_term_page_first(real_site, queries, floor):
+    """Runs Material's own search worker (as the browser does) over the built index. Our own cases
+    must all pass; tests/search_names_unseen5.tsv, 60 names written blind, found 58 first before it
+    was used (the misses: "insulin reciever" and a slip in the alias "metaflammation")."""
     if queries == "public":
         path = ROOT.parent / "shared" / "search" / "queries-public.tsv"
         if not path.exists():
@@ -141,10 +144,8 @@ def test_search_puts_the_term_page_first(real_site, queries):
     assert out.returncode == 0, out.stdout + out.stderr
     summary = json.loads(out.stdout.strip().splitlines()[-1])
     misses = [c for c in summary["cases"] if c["rank"] != 1]
-    if queries == "public":
-        assert summary["top1"] >= 0.95 * summary["total"], misses
-    else:
-        assert not misses, "\n".join(f"{c['query']!r}: wanted {c['want']}, got {c['got']}" for c in misses)
+    assert summary["top1"] >= floor * summary["total"], \
+        "\n".join(f"{c['query']!r}: wanted {c['want']}, got {c['got']}" for c in misses)
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
@@ -175,7 +176,7 @@ def test_the_shared_concept_names_find_their_term(real_site, tmp_path):
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
 @pytest.mark.parametrize("questions, floor", [("search_questions.tsv", 0.95), ("search_questions_unseen.tsv", 0.75),
                                               ("search_questions_unseen2.tsv", 0.8), ("search_questions_unseen3.tsv", 0.85),
-                                              ("search_questions_unseen4.tsv", 0.85)])
+                                              ("search_questions_unseen4.tsv", 0.85), ("search_questions_unseen5.tsv", 0.85)])
 def test_learners_questions_find_topic_pages(real_site, questions, floor):
     """tests/search_questions.tsv: 110 questions typed as learners type them, each with the topic page
     that answers it. Issue #17's target, 95% in the first three pages, is the floor: Material's search
@@ -187,7 +188,8 @@ def test_learners_questions_find_topic_pages(real_site, questions, floor):
     tests/search_questions_unseen3.tsv, 72 written blind on 5 December 2026 (4 a page):
     62 of 72 before that day's lay words, 67 after; tests/search_questions_unseen4.tsv, 54 written
     blind later that day, after those changes: 50 of 54 (52 once three pages listed questions it
-    had shown they answer)."""
+    had shown they answer); tests/search_questions_unseen5.tsv, 54 more written blind at the end of
+    that day's work: 49 of 54 before it was used."""
     out = subprocess.run(["node", str(ROOT / "tests/tools/search-check.mjs"), str(real_site),
                           str(ROOT / "tests" / questions)], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stdout + out.stderr
@@ -313,9 +315,10 @@ def test_the_article_a_in_a_question_does_not_pull_in_names_with_the_letter_a(re
 
 
 def test_search_index_stays_small(real_site):
-    """The name fields added for search cost at most half of what Material's own index weighs, and
-    the Russian names (about 350 of them, two bytes a letter) with the typing slips of each term's
-    first one at most 45% more (15% without the slips, 200 KB before gzip)."""
+    """The name fields added for search cost at most 55% of what Material's own index weighs (50%
+    before the commoner slips of one-word aliases such as semaglutide and Ozempic, 4 KB gzipped),
+    and the Russian names (about 350 of them, two bytes a letter) with the typing slips of each
+    term's first one at most 45% more (15% without the slips, 200 KB before gzip)."""
     index = json.loads((real_site / "search/search_index.json").read_text())
     size = len((real_site / "search/search_index.json").read_bytes())
     ours = ("keys", "alt", "parts", "joined", "fuzzy")
@@ -335,7 +338,7 @@ def test_search_index_stays_small(real_site):
     russian_size += sum(len(t.encode()) + 1 for d in index["docs"] for t in d.get("fuzzy", "").split()
                         if re.search("[\u0400-\u04ff]", t))
     assert russian and russian_size <= 0.45 * base_size, (russian_size, base_size)
-    assert size - russian_size <= 1.5 * base_size, (size, russian_size, base_size)
+    assert size - russian_size <= 1.55 * base_size, (size, russian_size, base_size)
     # What a reader downloads is the gzipped index: 105 KB when the site had 95 terms and 11 topic
     # pages; it now has about 1.8 times as much, the topic pages' lead and body words (about 165 KB,
     # 38 KB gzipped: body words are repeated up to three times, which gzip makes nearly free) that

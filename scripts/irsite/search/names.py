@@ -40,10 +40,10 @@ from ..model import Project
 
 
 def _cached(fn):
-    """Memoise a pure helper of one string argument; its result is returned read-only."""
+    """Memoise a pure helper of hashable arguments; its result is returned read-only."""
     @functools.lru_cache(maxsize=None)
-    def wrapper(arg):
-        result = fn(arg)
+    def wrapper(*args):
+        result = fn(*args)
         if isinstance(result, set):
             return frozenset(result)
         return tuple(result) if isinstance(result, list) else result
@@ -191,7 +191,7 @@ def _prefix_forms(word: str) -> set[str]:
 
 
 @_cached
-def typo_forms(word: str) -> set[str]:
+def typo_forms(word: str, light: bool = False) -> set[str]:
     """Common single typing mistakes of a word of six or more letters.
 
     A letter left out, two neighbouring letters swapped, one vowel typed for another, a letter typed
@@ -222,6 +222,9 @@ def typo_forms(word: str) -> set[str]:
     # A letter added at the end, which a prefix query cannot forgive: an "e" as in French, German
     # or Russian spelling (metformine, adiponectine).
     out.add(word + "e")
+    if light:   # a third of the forms: no doubled letters, no neighbouring keys
+        out.discard(word)
+        return out
     # A letter typed twice (insullin, insulinn), a consonant typed with the key beside it (indulin),
     # or a key beside a letter typed with it (indsulin).
     for i in range(1, len(word)):
@@ -335,25 +338,29 @@ def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str]]:
     return keys, alt, parts - keys - alt, joined - keys - alt
 
 
-def _typo_owners(project: Project) -> dict[str, set[str]]:
+def _typo_owners(project: Project) -> dict[str, dict[str, bool]]:
     """Give each long word of a preferred name to one term: the one with the shortest such name.
 
     A word's typo forms are indexed once, on the most specific term (insulin resistance, not every
     longer name containing "resistance"); the other words of a longer query still lead to longer names.
+    The first Russian name counts as a preferred name. So does a one-word alias (metaflammation,
+    semaglutide, Ozempic), whose word gets the commoner slips only (``typo_forms(light=True)``).
+    Returns {term id: {word: light}}.
     """
-    owner: dict[str, tuple[int, int, str]] = {}
+    owner: dict[str, tuple[int, int, str, bool]] = {}
     for order, term in enumerate(project.terms):
-        for name in [term.term, *term.ru[:1]]:   # and the first Russian name
+        one_word = [a for a in term.aliases if len([w for w in words(a) if w not in STOP]) == 1]
+        for k, name in enumerate([term.term, *term.ru[:1], *one_word]):
             ws = [w for w in words(name) if w not in STOP]
             for w in ws:
                 w = strip_accents(w) if w.isascii() else w
                 if w.isalpha() and len(w) >= 6:
                     rank = (len(ws), order)
                     if w not in owner or rank < owner[w][:2]:
-                        owner[w] = (len(ws), order, term.id)
-    out: dict[str, set[str]] = {}
-    for w, (_, _, tid) in owner.items():
-        out.setdefault(tid, set()).add(w)
+                        owner[w] = (len(ws), order, term.id, k > len(term.ru[:1]))
+    out: dict[str, dict[str, bool]] = {}
+    for w, (_, _, tid, light) in owner.items():
+        out.setdefault(tid, {})[w] = light
     return out
 
 
@@ -407,9 +414,9 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
                                   ("exact", exact_pieces(name))):
                 group[field] |= values
         fuzzy: set[str] = set()
-        for w in owners.get(term.id, ()):
+        for w, light in owners.get(term.id, {}).items():
             for variant in spelling_forms(w):
-                fuzzy |= typo_forms(variant)
+                fuzzy |= typo_forms(variant, light)
         for i, group in enumerate(groups.values()):
             if i == 0:
                 group["fuzzy"] = fuzzy
@@ -490,4 +497,6 @@ def lone_tokens(name_words: list[str]) -> list[str]:
             out.append("a_")
         elif len(name_words) == 2 and name_words[1] == "a" and len(others[0]) >= 3:
             out.append(others[0])
+    if len(name_words) == 2 and name_words[1] in GREEK and len(name_words[0]) >= 3:
+        out.append(name_words[0])
     return sorted(set(out))
