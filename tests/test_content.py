@@ -377,3 +377,20 @@ def test_pages_show_their_date_and_carry_citation_tags_for_reference_managers(re
         assert re.fullmatch(r"https?://\S+/" + re.escape(rel.removesuffix("index.html")), tags["citation_public_url"])
         assert tags["citation_title"] in ("TNF-α", "Inflammation and insulin resistance")
     assert "citation_title" not in (real_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_work_a_term_cites_is_in_its_sources_list(real_site):
+    """A reader who checks a claim on a term page finds the cited work in the page's numbered
+    Sources list, whether or not the author also wrote it under ``sources:`` (a review found five
+    terms citing works their lists left out)."""
+    data = yaml.safe_load((ROOT / "glossary.yaml").read_text(encoding="utf-8"))
+    checked = 0
+    for term in data["terms"]:
+        cited = {key.partition("#")[0] for text in (term["definition"], term.get("details") or "")
+                 for m in markup.CITATION.finditer(text) for key in markup.citation_keys(m.group(1))}
+        page = (real_site / "glossary" / term["id"] / "index.html").read_text(encoding="utf-8")
+        listed = page.split('id="sources"', 1)[1].split("</ol>", 1)[0]
+        for sid in cited:
+            assert f'href="../../sources/{sid}/' in listed, (term["id"], sid)
+            checked += 1
+    assert checked > 300

@@ -273,4 +273,12 @@ def load_project(root: str | Path = ".") -> Project:
         problems.append(p)
     if problems:
         raise DataError(problems)
+    for term in terms:   # a work cited in a term's text is among its sources, listed or not
+        listed = {key.partition("#")[0] for key in term.sources}
+        for text in (term.definition, term.details or ""):
+            for m in markup.CITATION.finditer(text):
+                for sid in (key.partition("#")[0] for key in markup.citation_keys(m.group(1))):
+                    if sid not in listed:
+                        listed.add(sid)
+                        term.sources.append(sid)
     return project
