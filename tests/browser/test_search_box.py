@@ -78,6 +78,7 @@ TERM_QUERIES = [
     ("ceramifes", "ceramides"),
     ("инсулинорезистентость", "insulin-resistance"),   # in a Russian name: a letter left out
     ("гиперинсулинимия", "hyperinsulinemia"),            # an unstressed vowel confused
+    ("semaglutde", "glp-1-receptor-agonists"),          # in a one-word alias (a drug name)
     # long official names, pasted; an en dash pasted from a paper
     ("pre-B-cell colony-enhancing factor", "visfatin"),
     ("Rabson–Mendenhall syndrome", "rabson-mendenhall-syndrome"),
@@ -87,6 +88,8 @@ TERM_QUERIES = [
     ("protein kinase B", "akt"),
     ("type B insulin resistance", "type-b-insulin-resistance"),
     ("fetuin-A", "fetuin-a"),
+    ("ikk b", "ikk-beta"),                                # a Latin letter typed for a Greek one
+    ("tnf-a insulin resistance", "tnf-alpha"),
 ]
 
 # Queries that name no glossary term: a topic or source page must come first.
