@@ -372,8 +372,10 @@ def prefix_minimal(tokens: Iterable[str]) -> list[str]:
 
 
 def name_boost(n_words: int) -> float:
-    """Shorter names rank first among names that contain all of the query's words."""
-    return round(1.0 / (1 + 0.3 * (n_words - 1)), 2)
+    """Shorter names rank first among names that contain all of the query's words. Past five words
+    length no longer counts: a long official name typed in full ("frequently sampled intravenous
+    glucose tolerance test") must still outrank the topic pages that use its words."""
+    return round(1.0 / (1 + 0.3 * (min(n_words, 5) - 1)), 2)
 
 
 OWN_NAME_WEIGHT = 1.25
