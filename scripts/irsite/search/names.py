@@ -347,7 +347,7 @@ def _typo_owners(project: Project) -> dict[str, dict[str, bool]]:
     semaglutide, Ozempic), whose word gets the commoner slips only (``typo_forms(light=True)``).
     Returns {term id: {word: light}}.
     """
-    owner: dict[str, tuple[int, int, str, bool]] = {}
+    owner: dict[str, tuple[bool, int, int, str]] = {}
     for order, term in enumerate(project.terms):
         one_word = [a for a in term.aliases if len([w for w in words(a) if w not in STOP]) == 1]
         for k, name in enumerate([term.term, *term.ru[:1], *one_word]):
@@ -355,11 +355,12 @@ def _typo_owners(project: Project) -> dict[str, dict[str, bool]]:
             for w in ws:
                 w = strip_accents(w) if w.isascii() else w
                 if w.isalpha() and len(w) >= 6:
-                    rank = (len(ws), order)
-                    if w not in owner or rank < owner[w][:2]:
-                        owner[w] = (len(ws), order, term.id, k > len(term.ru[:1]))
+                    light = k > len(term.ru[:1])     # a preferred name's word is never an alias's
+                    rank = (light, len(ws), order)
+                    if w not in owner or rank < owner[w][:3]:
+                        owner[w] = (light, len(ws), order, term.id)
     out: dict[str, dict[str, bool]] = {}
-    for w, (_, _, tid, light) in owner.items():
+    for w, (light, _, _, tid) in owner.items():
         out.setdefault(tid, {})[w] = light
     return out
 
@@ -488,8 +489,9 @@ def lone_tokens(name_words: list[str]) -> list[str]:
     drops it typed in lower case), so it counts as a letter only in names with two other words or
     more (type A IR, acetyl coenzyme A; with three, both came second or lower). A word
     followed by it (Fetuin-A, TNF-a) gets the weight instead, as written: a query typed with a hyphen
-    searches that word as an exact term. Words of fewer than three letters are left out (IR-A), as
-    they start too many queries (HOMA-IR).
+    searches that word as an exact term. So does a word followed by a Greek letter (IKK-β, PKC-ε),
+    whose Latin stand-in ("ikk b", "pkc-e") is too common a prefix to be indexed alone. Words of
+    fewer than three letters are left out (IR-A), as they start too many queries (HOMA-IR).
     """
     others = [w for w in name_words if w != "a"]
     # Not a preposition (Russian к, у, в, с) nor the s of a possessive (DeFronzo's).
