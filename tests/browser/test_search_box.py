@@ -156,8 +156,13 @@ def type_like_a_keyboard(page, text: str) -> None:
         cdp.detach()
 
 
-def search(page, query: str, timeout: float = 8.0, paste: bool = False) -> dict:
+def search(page, query: str, timeout: float = 60.0, paste: bool = False) -> dict:
     """Type `query` into the search box and wait until the result list has settled.
+
+    The wait ends as soon as the worker has answered; the timeout only bounds a worker that never
+    answers. A long name typed key by key sends one query per key, and on a loaded machine (CI, or
+    builds running beside the tests) 8 s was once not enough for the 34 of "pre-B-cell
+    colony-enhancing factor".
 
     ``paste``: put the whole query in at once, then press End (Material searches on key-up), as a
     reader pasting a question does; much faster than a key press per character."""

@@ -320,6 +320,12 @@ def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str]]:
                 main |= inflections(w)
             combos = [c + m for c in combos for m in sorted(main)][:12]
         joined.update(combos)
+    # A hyphenated word typed without its hyphen (druginduced, glucose6phosphatase, rabsonmendenhall).
+    # Not where a longer joined form starts with it (βcell beside βcellmass): it would count twice.
+    for chunk in normalise(name).split():
+        whole = strip_accents(chunk.replace("-", ""))
+        if whole != chunk and whole.isalnum() and not any(j.startswith(whole) for j in joined):
+            joined.add(whole)
     # A one-letter word that search drops as a stop word ("type A"), or one written in capitals (the
     # AN of HAIR-AN), is kept as a marked token, so a query containing it still counts as fully
     # matched by this name.
@@ -380,6 +386,7 @@ def name_boost(n_words: int) -> float:
 
 
 OWN_NAME_WEIGHT = 1.25
+DROPPED_LETTER_WEIGHT = 1.05
 
 
 def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
@@ -458,6 +465,11 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
         # A term's own name outranks another term's alias that merely starts with the query
         # ("insulin": Insulin before insulinase).
         boost = name_boost(group["n"]) * (OWN_NAME_WEIGHT if i == 0 else 1)
+        lone = lone_tokens(words(group["names"][0]))
+        if "a_" in lone:
+            # The search box drops a lower-case "a" as the article: "type a insulin resistance" is
+            # searched as "type insulin resistance", where type A must win the tie with type B.
+            boost *= DROPPED_LETTER_WEIGHT
         if boost != 1:
             doc["boost"] = round(boost, 2)
         known = set(group["keys"]) | group["exact"]
@@ -468,7 +480,6 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
             known |= extra
         if group.get("fuzzy"):
             doc["fuzzy"] = " ".join(mark(prefix_minimal(f for f in group["fuzzy"] if f not in known)))
-        lone = lone_tokens(words(group["names"][0]))
         if lone:
             doc["lone"] = " ".join(lone)
         docs.append(doc)
