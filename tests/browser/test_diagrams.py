@@ -75,7 +75,7 @@ def test_keyboard_tab_to_enlarge_opens_dialog_and_escape_returns_focus(open_page
     assert active == {"text": "Enlarge", "inTools": True, "inDialog": False}, f"Tab reached {active}"
 
     page.keyboard.press(key)
-    page.wait_for_function(IS_OPEN, timeout=3000)
+    page.wait_for_function(IS_OPEN, timeout=15_000)
     dialog = page.locator(DIALOG)
     assert dialog.evaluate("d => d.matches(':modal')"), "the diagram view is not a modal dialog"
     name_id = dialog.get_attribute("aria-labelledby")
@@ -86,8 +86,8 @@ def test_keyboard_tab_to_enlarge_opens_dialog_and_escape_returns_focus(open_page
     assert view.evaluate("img => img.complete && img.naturalWidth > 0")
 
     page.keyboard.press("Escape")
-    page.wait_for_function(f"!({IS_OPEN})()", timeout=3000)
-    page.wait_for_function(FOCUS_BACK, timeout=3000)
+    page.wait_for_function(f"!({IS_OPEN})()", timeout=15_000)
+    page.wait_for_function(FOCUS_BACK, timeout=15_000)
     active = page.evaluate(ACTIVE)
     assert active == {"text": "Enlarge", "inTools": True, "inDialog": False}, f"focus went to {active}"
     assert_clean(probe)
@@ -104,7 +104,7 @@ def test_phone_tap_opens_readable_view_and_close_button_closes(open_page, site_d
     assert smallest_font * inline_scale < MIN_LABEL_PX  # why the enlarged view is needed at all
 
     image.tap()
-    page.wait_for_function(IS_OPEN, timeout=3000)
+    page.wait_for_function(IS_OPEN, timeout=15_000)
     view = page.locator(f"{DIALOG} img")
     page.wait_for_function("img => img.complete && img.getBoundingClientRect().width > 0", arg=view.element_handle())
     page.wait_for_timeout(200)
@@ -123,8 +123,8 @@ def test_phone_tap_opens_readable_view_and_close_button_closes(open_page, site_d
     assert geometry["dialog"] == [0, 0, PHONE["width"], PHONE["height"]], f"not full screen: {geometry['dialog']}"
 
     page.locator(f"{DIALOG} button:text-is('Close')").tap()
-    page.wait_for_function(f"!({IS_OPEN})()", timeout=3000)
-    page.wait_for_function(FOCUS_BACK, timeout=3000)
+    page.wait_for_function(f"!({IS_OPEN})()", timeout=15_000)
+    page.wait_for_function(FOCUS_BACK, timeout=15_000)
     assert page.evaluate(ACTIVE)["text"] == "Enlarge"
     assert_clean(probe)
 
@@ -150,7 +150,7 @@ def test_png_button_downloads_a_png_made_in_the_browser(open_page, site_dir, whe
     scope = TOOLS
     if where == "dialog":
         page.locator(ENLARGE).click()
-        page.wait_for_function(IS_OPEN, timeout=3000)
+        page.wait_for_function(IS_OPEN, timeout=15_000)
         scope = DIALOG
     with page.expect_download(timeout=10_000) as info:
         page.locator(f"{scope} button:text-is('Download PNG')").click()

@@ -44,7 +44,7 @@ def test_exported_search_initialises_and_finds_terms_by_name(builder, request, c
                 page.keyboard.press("End")       # a key event, which Material's search box listens for
                 want = f"/glossary/{term}/"
                 try:
-                    page.wait_for_function(f"() => ({RESULTS})().slice(0, 3).includes({want!r})", timeout=8000)
+                    page.wait_for_function(f"() => ({RESULTS})().slice(0, 3).includes({want!r})", timeout=60_000)
                 except Exception:  # noqa: BLE001 - report all names at once
                     misses.append(f"{name!r}: {page.evaluate(RESULTS)[:3]}")
                 page.keyboard.press("Escape")

@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+PlaywrightTimeoutError = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed").TimeoutError
+
 PHONE = {"width": 390, "height": 844}
 
 pytestmark = pytest.mark.browser
@@ -62,7 +64,7 @@ def visible_tooltip_text(page, link) -> str:
                 && r.right > 0 && r.left < innerWidth && tip.innerText.trim().length > 0;
         }""",
         arg=link.element_handle(),
-        timeout=3000,
+        timeout=15_000,
     )
     tip_id = link.get_attribute("aria-describedby")
     tip = page.locator(f"[id='{tip_id}']")
@@ -70,17 +72,27 @@ def visible_tooltip_text(page, link) -> str:
     return " ".join(tip.inner_text().split())
 
 
+TOOLTIP_SHOWN = """(a) => {
+    const id = a.getAttribute('aria-describedby');
+    const tip = id && document.getElementById(id);
+    if (!tip) return false;
+    const s = getComputedStyle(tip);
+    return s.visibility !== 'hidden' && s.display !== 'none' && parseFloat(s.opacity) > 0.1;
+}"""
+
+
 def tooltip_shown_for(page, link) -> bool:
-    return page.evaluate(
-        """(a) => {
-            const id = a.getAttribute('aria-describedby');
-            const tip = id && document.getElementById(id);
-            if (!tip) return false;
-            const s = getComputedStyle(tip);
-            return s.visibility !== 'hidden' && s.display !== 'none' && parseFloat(s.opacity) > 0.1;
-        }""",
-        link.element_handle(),
-    )
+    return page.evaluate(TOOLTIP_SHOWN, link.element_handle())
+
+
+def tooltip_hides(page, link, timeout: float = 15.0) -> bool:
+    """Whether the link's tooltip is hidden within ``timeout`` seconds (it returns as soon as it is:
+    a fixed pause would fail on a loaded machine, where the fade-out takes longer)."""
+    try:
+        page.wait_for_function(f"(a) => !({TOOLTIP_SHOWN})(a)", arg=link.element_handle(), timeout=timeout * 1000)
+        return True
+    except PlaywrightTimeoutError:
+        return False
 
 
 # ------------------------------------------------------------------------------ (a) keyboard focus
@@ -112,8 +124,7 @@ def test_keyboard_focus_on_term_link_shows_definition(open_page, glossary):
 
     # Moving focus on hides it again.
     page.keyboard.press("Tab")
-    page.wait_for_timeout(400)
-    assert not tooltip_shown_for(page, link), "tooltip stayed visible after focus left the term link"
+    assert tooltip_hides(page, link), "tooltip stayed visible after focus left the term link"
 
 
 # ------------------------------------------------------------------------------ (b) mouse hover
@@ -134,8 +145,7 @@ def test_mouse_hover_on_term_link_shows_definition(open_page, glossary):
     assert expected in text, f"tooltip on hover over link to {path} shows {text[:120]!r}, expected {expected!r}"
 
     page.mouse.move(5, 300)
-    page.wait_for_timeout(600)
-    assert not tooltip_shown_for(page, link), "tooltip stayed visible after the pointer left the term link"
+    assert tooltip_hides(page, link), "tooltip stayed visible after the pointer left the term link"
 
 
 UNDERLINE = """(a) => { const s = getComputedStyle(a);
@@ -157,7 +167,7 @@ def test_term_links_stay_marked_as_terms(open_page, path):
     link.hover()
     visible_tooltip_text(page, link)
     page.mouse.move(5, 300)
-    page.wait_for_timeout(300)
+    tooltip_hides(page, link)
     after = link.evaluate(UNDERLINE)
     assert after == "underline dotted", (
         f"term link to {target} on {path} lost its dotted underline after its tooltip was shown "
@@ -289,12 +299,15 @@ def test_skip_link_is_first_tab_stop_and_skips_to_content(open_page):
     )
     assert skip["tag"] == "A" and re.search(r"skip", skip["text"], re.I), f"first Tab stop is not a skip link: {skip}"
     assert skip["href"].startswith("#") and len(skip["href"]) > 1, f"skip link has no in-page target: {skip}"
-    page.wait_for_timeout(300)  # Material slides it in
-    visible = page.evaluate(
-        """() => { const a = document.activeElement, r = a.getBoundingClientRect(), s = getComputedStyle(a);
-                   return r.width > 10 && r.height > 5 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight
-                          && r.right <= innerWidth && parseFloat(s.opacity) > 0.9 && s.visibility !== 'hidden'; }"""
-    )
+    try:   # Material slides it in
+        page.wait_for_function(
+            """() => { const a = document.activeElement, r = a.getBoundingClientRect(), s = getComputedStyle(a);
+                       return r.width > 10 && r.height > 5 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight
+                              && r.right <= innerWidth && parseFloat(s.opacity) > 0.9 && s.visibility !== 'hidden'; }""",
+            timeout=15_000)
+        visible = True
+    except PlaywrightTimeoutError:
+        visible = False
     assert visible, "the focused skip link is not visible on screen"
 
     page.keyboard.press("Enter")
