@@ -127,11 +127,12 @@ def test_no_request_outside_the_site_in_html(real_site):
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
 @pytest.mark.parametrize("queries, floor", [("search_queries.tsv", 1.0), ("public", 0.95),
-                                            ("search_names_unseen5.tsv", 0.95)])
+                                            ("search_names_unseen5.tsv", 0.95), ("search_names_unseen6.tsv", 0.95)])
 def test_search_puts_the_term_page_first(real_site, queries, floor):
     """Runs Material's own search worker (as the browser does) over the built index. Our own cases
     must all pass; tests/search_names_unseen5.tsv, 60 names written blind, found 58 first before it
-    was used (the misses: "insulin reciever" and a slip in the alias "metaflammation")."""
+    was used (the misses: "insulin reciever" and a slip in the alias "metaflammation");
+    tests/search_names_unseen6.tsv, 80 more written blind after that day's changes, found 79."""
     if queries == "public":
         path = ROOT.parent / "shared" / "search" / "queries-public.tsv"
         if not path.exists():
@@ -176,7 +177,8 @@ def test_the_shared_concept_names_find_their_term(real_site, tmp_path):
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
 @pytest.mark.parametrize("questions, floor", [("search_questions.tsv", 0.95), ("search_questions_unseen.tsv", 0.75),
                                               ("search_questions_unseen2.tsv", 0.8), ("search_questions_unseen3.tsv", 0.85),
-                                              ("search_questions_unseen4.tsv", 0.85), ("search_questions_unseen5.tsv", 0.85)])
+                                              ("search_questions_unseen4.tsv", 0.85), ("search_questions_unseen5.tsv", 0.85),
+                                              ("search_questions_unseen6.tsv", 0.85)])
 def test_learners_questions_find_topic_pages(real_site, questions, floor):
     """tests/search_questions.tsv: 110 questions typed as learners type them, each with the topic page
     that answers it. Issue #17's target, 95% in the first three pages, is the floor: Material's search
@@ -189,7 +191,9 @@ def test_learners_questions_find_topic_pages(real_site, questions, floor):
     62 of 72 before that day's lay words, 67 after; tests/search_questions_unseen4.tsv, 54 written
     blind later that day, after those changes: 50 of 54 (52 once three pages listed questions it
     had shown they answer); tests/search_questions_unseen5.tsv, 54 more written blind at the end of
-    that day's work: 49 of 54 before it was used."""
+    that day's work: 49 of 54 before it was used; tests/search_questions_unseen6.tsv, 54 written
+    blind after that day's search changes: 47 of 54 before it was used (49 with brackets dropped
+    and "Indian" as a lay word for Asian)."""
     out = subprocess.run(["node", str(ROOT / "tests/tools/search-check.mjs"), str(real_site),
                           str(ROOT / "tests" / questions)], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stdout + out.stderr
@@ -200,8 +204,9 @@ def test_learners_questions_find_topic_pages(real_site, questions, floor):
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
 def test_question_words_do_not_change_the_results(real_site, tmp_path):
-    """Question words ("is", "Is", "a", "in", "how", "does", "work", the pronoun "I" ...) and a question mark are
-    dropped by the search box: a question finds what its subject words find (before, "a" and "in" searched every word starting
+    """Question words ("is", "Is", "a", "in", "how", "does", "work", the pronoun "I" ...), a question mark,
+    brackets and quotation marks are dropped by the search box ("(adrenaline)" was searched as a word
+    with its brackets, and found nothing): a question finds what its subject words find (before, "a" and "in" searched every word starting
     with them, and the longest pages came first). A capital "A" is still a letter of a name (type A
     insulin resistance)."""
     pairs = [("Is obesity a low grade inflammation?", "obesity low grade inflammation"),
@@ -211,7 +216,9 @@ def test_question_words_do_not_change_the_results(real_site, tmp_path):
              ("Что такое инсулинорезистентность?", "инсулинорезистентность"),
              ("how does insulin signalling work", "insulin signalling"),
              ("insulin signalling step by step", "insulin signalling"),
-             ("difference between muscle and liver insulin resistance", "muscle liver insulin resistance")]
+             ("difference between muscle and liver insulin resistance", "muscle liver insulin resistance"),
+             ("does epinephrine (adrenaline) stop insulin working", "epinephrine adrenaline stop insulin working"),
+             ("«инсулинорезистентность» [обзор]", "инсулинорезистентность обзор")]
     rows = [f"{q}\ttopics/inflammation/" for pair in pairs for q in pair]
     rows.append("type A insulin resistance\ttype-a-insulin-resistance")
     cases = tmp_path / "q.tsv"

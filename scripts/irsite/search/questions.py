@@ -43,8 +43,9 @@ def query_separator(separator: str = MATERIAL_SEPARATOR) -> str:
     """
     typed = {"I"} | QUESTION_WORDS | {w.capitalize() for w in QUESTION_WORDS if len(w) > 1}
     # Punctuation too: "resistance?" searched for a word ending in a question mark, and found none;
+    # brackets and quotation marks ("does epinephrine (adrenaline) stop insulin", «...»: 40th);
     # and dashes other than the hyphen: "Rabson–Mendenhall", pasted from a paper, found its term 4th.
-    return separator + "|[?!,;:\u2010-\u2015]+|^(?:" + "|".join(sorted(typed, key=lambda w: (-len(w), w))) + ")$"
+    return separator + "|[?!,;:()\\[\\]\"\u201c\u201d\u00ab\u00bb\u2010-\u2015]+|^(?:" + "|".join(sorted(typed, key=lambda w: (-len(w), w))) + ")$"
 
 
 # Words a learner types for what the pages call otherwise ("meds" for medicines, "snoring" for sleep
@@ -72,6 +73,7 @@ LAY_SYNONYMS = [g.split() for g in (
     "carbohydrate carbs",
     "belly abdominal visceral waist",
     "ethnicity ethnic ancestry",
+    "asian indian",
     "baby babies infant newborn",
     "mouse mice rodent murine",
     "smoking smoker cigarette tobacco",
