@@ -344,16 +344,17 @@ def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str]]:
     return keys, alt, parts - keys - alt, joined - keys - alt
 
 
-def _typo_owners(project: Project) -> dict[str, dict[str, bool]]:
+def _typo_owners(project: Project) -> dict[str, dict[str, tuple[bool, str]]]:
     """Give each long word of a preferred name to one term: the one with the shortest such name.
 
     A word's typo forms are indexed once, on the most specific term (insulin resistance, not every
     longer name containing "resistance"); the other words of a longer query still lead to longer names.
     The first Russian name counts as a preferred name. So does a one-word alias (metaflammation,
     semaglutide, Ozempic), whose word gets the commoner slips only (``typo_forms(light=True)``).
-    Returns {term id: {word: light}}.
+    Returns {term id: {word: (light, the name it was taken from)}}: the slips of a Russian name's word
+    go on that name's document, beside its other words ("гестационый сахарный диабет").
     """
-    owner: dict[str, tuple[bool, int, int, str]] = {}
+    owner: dict[str, tuple[bool, int, int, str, str]] = {}
     for order, term in enumerate(project.terms):
         one_word = [a for a in term.aliases if len([w for w in words(a) if w not in STOP]) == 1]
         for k, name in enumerate([term.term, *term.ru[:1], *one_word]):
@@ -364,10 +365,10 @@ def _typo_owners(project: Project) -> dict[str, dict[str, bool]]:
                     light = k > len(term.ru[:1])     # a preferred name's word is never an alias's
                     rank = (light, len(ws), order)
                     if w not in owner or rank < owner[w][:3]:
-                        owner[w] = (light, len(ws), order, term.id)
-    out: dict[str, dict[str, bool]] = {}
-    for w, (light, _, _, tid) in owner.items():
-        out.setdefault(tid, {})[w] = light
+                        owner[w] = (light, len(ws), order, term.id, name)
+    out: dict[str, dict[str, tuple[bool, str]]] = {}
+    for w, (light, _, _, tid, name) in owner.items():
+        out.setdefault(tid, {})[w] = (light, name)
     return out
 
 
@@ -423,13 +424,16 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
             for field, values in (("alt", alt | keys), ("parts", parts), ("joined", joined),
                                   ("exact", exact_pieces(name))):
                 group[field] |= values
-        fuzzy: set[str] = set()
-        for w, light in owners.get(term.id, {}).items():
+        first = next(iter(groups.values()), None)
+        group_of = {n: g for g in groups.values() for n in g["names"]}
+        for w, (light, name) in owners.get(term.id, {}).items():
+            # A one-word name's slips stay on the preferred name's document: on the name's own, short
+            # one they outweighed a whole name ("insulinase" slips start with "insulin", and
+            # "инсуулинорезистентность" with "инсуулин").
+            group = group_of.get(name, first) if len(words(name)) > 1 else first
             for variant in spelling_forms(w):
-                fuzzy |= typo_forms(variant, light)
+                group.setdefault("fuzzy", set()).update(typo_forms(variant, light))
         for i, group in enumerate(groups.values()):
-            if i == 0:
-                group["fuzzy"] = fuzzy
             entries.append((url_of(term.id), i, group))
 
     written = {k for _, _, g in entries for k in g["keys"]}
