@@ -197,12 +197,8 @@ class Renderer:
                 self.used_in[tid].append(page)
             for sid in dict.fromkeys(k.partition("#")[0] for k in self._page_source_keys(page.body)):
                 self.cited_by_pages[sid].append(page)
-        for term in project.terms:
-            cited = {k.partition("#")[0] for k in term.sources}
-            for text in (term.definition, term.details):
-                for m in markup.CITATION.finditer(text):
-                    cited.update(k.partition("#")[0] for k in markup.citation_keys(m.group(1)))
-            for sid in sorted(cited):
+        for term in project.terms:   # the loader has put the works its text cites among its sources
+            for sid in sorted({k.partition("#")[0] for k in term.sources}):
                 self.cited_by_terms[sid].append(term)
 
     def href(self, from_uri: str, to_uri: str) -> str:

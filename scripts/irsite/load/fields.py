@@ -160,11 +160,10 @@ def mixed_alphabet(text: str) -> str:
     """'U+0412 CYRILLIC CAPITAL LETTER VE in "PTP1В"' for the first word of ``text`` that holds both
     Latin and Cyrillic letters (a look-alike letter typed on the other keyboard), or ''."""
     for word in re.findall(r"\w+", text):
-        letters = {"LATIN": [], "CYRILLIC": []}
-        for ch in word:
-            letters.get(unicodedata.name(ch, "").split(" ")[0], []).append(ch)
-        if letters["LATIN"] and letters["CYRILLIC"]:     # name a letter of the smaller share
-            odd = min(letters["CYRILLIC"], letters["LATIN"], key=len)[0]
+        latin = [ch for ch in word if unicodedata.name(ch, "").startswith("LATIN ")]
+        cyrillic = [ch for ch in word if unicodedata.name(ch, "").startswith("CYRILLIC ")]
+        if latin and cyrillic:     # name a letter of the smaller share
+            odd = min(cyrillic, latin, key=len)[0]
             return f'U+{ord(odd):04X} {unicodedata.name(odd)} in "{word}"'
     return ""
 
