@@ -61,6 +61,10 @@ GREEK = {
     "τ": ("tau", ""), "φ": ("phi", ""), "χ": ("chi", ""), "ψ": ("psi", ""), "ω": ("omega", ""),
 }
 _GREEK_NAME_TO_SYMBOL = {name: sym for sym, (name, _) in GREEK.items()}
+# Greek letters' names as learners misspell them ("tnf alfa", "pkc thetta", "ppar gama").
+_GREEK_SLIPS = {"alpha": ["alfa"], "beta": ["betta"], "gamma": ["gama"], "kappa": ["kapa"],
+                "theta": ["thetta", "teta", "thita"], "lambda": ["lamda"], "epsilon": ["epsillon"],
+                "zeta": ["zetta"]}
 _LOOKALIKES = {"ß": "β", "µ": "μ", "ϐ": "β", "ϵ": "ε", "ϑ": "θ", "ϰ": "κ"}
 
 # Where names are split into words. Material's search splits queries at white space and hyphens
@@ -103,6 +107,8 @@ _VOWEL_SLIPS = {"a": "eo", "e": "ai", "i": "ey", "o": "au", "u": "o", "y": "i"}
 _SOUND_SLIPS = {"c": "ks", "k": "c", "s": "cz", "z": "s"}
 # Russian vowels most often confused when unstressed (гиперинсулинемия, гипергликимия).
 _RU_VOWEL_SLIPS = {"о": "а", "а": "о", "е": "и", "и": "е"}
+# A voiced consonant at the end of a Russian word is said voiceless, and often so written (глюконеогенес).
+_RU_DEVOICED = {"б": "п", "в": "ф", "г": "к", "д": "т", "ж": "ш", "з": "с"}
 STOP = {"a", "an", "and", "of", "the", "in", "to", "for", "by", "on", "or", "with", "as",
          "и", "в", "во", "к", "с", "со", "о", "об", "на", "по", "при", "для", "из", "у"}
 
@@ -214,6 +220,8 @@ def typo_forms(word: str, light: bool = False) -> set[str]:
             out.add(word[:i] + word[i] + word[i:])
             for v in _RU_VOWEL_SLIPS.get(word[i], ""):
                 out.add(word[:i] + v + word[i + 1:])
+        if word[-1] in _RU_DEVOICED:
+            out.add(word[:-1] + _RU_DEVOICED[word[-1]])
         out.discard(word)
         return out
     for i in range(len(word)):
@@ -301,7 +309,7 @@ def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str]]:
         forms: set[str] = set()
         for b in plain:
             for g in _greek_forms(b):
-                forms |= spelling_forms(g)
+                forms |= spelling_forms(g) | set(_GREEK_SLIPS.get(g, ()))
         spelled.append(forms)
         keys |= plain
         alt |= forms
