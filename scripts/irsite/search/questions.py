@@ -94,6 +94,7 @@ LAY_SYNONYMS = [g.split() for g in (
     "lean thin slim skinny",
     "severe extreme extremely",
     "congenital inborn born",
+    "endocrine gland",
 )]
 
 
