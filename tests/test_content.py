@@ -127,12 +127,15 @@ def test_no_request_outside_the_site_in_html(real_site):
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
 @pytest.mark.parametrize("queries, floor", [("search_queries.tsv", 1.0), ("public", 0.95),
-                                            ("search_names_unseen5.tsv", 0.95), ("search_names_unseen6.tsv", 0.95)])
+                                            ("search_names_unseen5.tsv", 0.95), ("search_names_unseen6.tsv", 0.95),
+                                            ("search_names_unseen7.tsv", 0.95)])
 def test_search_puts_the_term_page_first(real_site, queries, floor):
     """Runs Material's own search worker (as the browser does) over the built index. Our own cases
     must all pass; tests/search_names_unseen5.tsv, 60 names written blind, found 58 first before it
     was used (the misses: "insulin reciever" and a slip in the alias "metaflammation");
-    tests/search_names_unseen6.tsv, 80 more written blind after that day's changes, found 79."""
+    tests/search_names_unseen6.tsv, 80 more written blind after that day's changes, found 79;
+    tests/search_names_unseen7.tsv, 80 more, 76 before it was used (78 with Greek letters' names
+    misspelt and Russian final consonants devoiced)."""
     if queries == "public":
         path = ROOT.parent / "shared" / "search" / "queries-public.tsv"
         if not path.exists():
@@ -178,7 +181,7 @@ def test_the_shared_concept_names_find_their_term(real_site, tmp_path):
 @pytest.mark.parametrize("questions, floor", [("search_questions.tsv", 0.95), ("search_questions_unseen.tsv", 0.75),
                                               ("search_questions_unseen2.tsv", 0.8), ("search_questions_unseen3.tsv", 0.85),
                                               ("search_questions_unseen4.tsv", 0.85), ("search_questions_unseen5.tsv", 0.85),
-                                              ("search_questions_unseen6.tsv", 0.85)])
+                                              ("search_questions_unseen6.tsv", 0.85), ("search_questions_unseen7.tsv", 0.85)])
 def test_learners_questions_find_topic_pages(real_site, questions, floor):
     """tests/search_questions.tsv: 110 questions typed as learners type them, each with the topic page
     that answers it. Issue #17's target, 95% in the first three pages, is the floor: Material's search
@@ -193,7 +196,8 @@ def test_learners_questions_find_topic_pages(real_site, questions, floor):
     had shown they answer); tests/search_questions_unseen5.tsv, 54 more written blind at the end of
     that day's work: 49 of 54 before it was used; tests/search_questions_unseen6.tsv, 54 written
     blind after that day's search changes: 47 of 54 before it was used (49 with brackets dropped
-    and "Indian" as a lay word for Asian)."""
+    and "Indian" as a lay word for Asian); tests/search_questions_unseen7.tsv, 54 written blind
+    after those: 48 of 54 before it was used (49 with "gland" as a lay word for endocrine)."""
     out = subprocess.run(["node", str(ROOT / "tests/tools/search-check.mjs"), str(real_site),
                           str(ROOT / "tests" / questions)], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stdout + out.stderr
