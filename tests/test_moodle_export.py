@@ -30,7 +30,10 @@ def test_moodle_export_holds_every_term(which, tmp_path: Path) -> None:
     for entry, term in zip(entries, renderer.p.terms):
         assert entry.findtext("CONCEPT") == term.term
         kept = [a.findtext("NAME") for a in entry.findall("./ALIASES/ALIAS")]
-        assert kept == [n for n in term.aliases + term.ru if exports.autolink_safe(n, term.term)]
+        # The other names, Russian names and search spellings that may auto-link, each once.
+        wanted = [n for n in term.aliases + term.ru + term.spellings if exports.autolink_safe(n, term.term)]
+        assert {k.casefold() for k in kept} == {n.casefold() for n in wanted} - {term.term.casefold()}
+        assert len(kept) == len({k.casefold() for k in kept})
         for name in term.aliases + term.ru:     # every other name is still in the entry's text
             assert escape(name) in entry.findtext("DEFINITION")
         assert entry.findtext("./CATEGORIES/CATEGORY/NAME") == renderer.p.section_by_id[term.section].title
@@ -60,6 +63,9 @@ def test_moodle_auto_linking_leaves_ordinary_words_alone() -> None:
     # The terms themselves still link, abbreviations where they are written in capitals.
     course = "Insulin resistance and diabetes mellitus; exercise training; JNK and Akt signalling."
     assert set(_moodle_links(entries, course)) >= {"Insulin resistance", "Diabetes mellitus", "Exercise training", "JNK", "Akt"}
+    # Spellings link too: a course text that writes TNF-alpha or "tumor necrosis factor" (before,
+    # only the names shown on the term's page were keywords, so neither linked).
+    assert {"TNF-alpha", "tumor necrosis factor"} <= set(_moodle_links(entries, "TNF-alpha, or tumor necrosis factor, in fat."))
     for entry in entries:
         for name in [a.findtext("NAME") for a in entry.findall("./ALIASES/ALIAS")]:
             assert len(name) > 3, f"{entry.findtext('CONCEPT')}: alias {name!r} would link a short everyday word"

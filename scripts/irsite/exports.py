@@ -71,7 +71,7 @@ def glossary_moodle(r: "Renderer") -> str:
         entry = ET.SubElement(entries, "ENTRY")
         url = escape(r.site.absolute(render.term_url(t.id)))
         names = [*t.aliases, *t.ru]           # Russian names link Russian course texts too
-        linked = [n for n in names if autolink_safe(n, t.term)]
+        linked = moodle_keywords(t)
         also = f"<p>Also: {escape(', '.join(names))}</p>" if names else ""
         fields = [("CONCEPT", t.term), ("DEFINITION", f"<p>{escape(r.plain_def[t.id])}</p>{also}<p><a href=\"{url}\">{url}</a></p>"),
                   ("FORMAT", "1"), ("USEDYNALINK", "1"), ("CASESENSITIVE", "0" if autolink_safe(t.term, "") else "1"),
@@ -86,6 +86,19 @@ def glossary_moodle(r: "Renderer") -> str:
         ET.SubElement(category, "USEDYNALINK").text = "0"
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def moodle_keywords(t) -> list[str]:
+    """The names besides its own that link a Moodle course text to a term's entry: its other names,
+    Russian names and the spellings search knows (TNF-alpha, TNFa), each once whatever its case,
+    where :func:`autolink_safe` allows."""
+    seen = {t.term.casefold()}
+    out = []
+    for name in [*t.aliases, *t.ru, *t.spellings]:
+        if autolink_safe(name, t.term) and name.casefold() not in seen:
+            seen.add(name.casefold())
+            out.append(name)
+    return out
 
 
 def autolink_safe(name: str, full_name: str) -> bool:
