@@ -362,6 +362,10 @@ DEFECTS = [
       replace(SEED, 7, "note: Low reliability; quoted only to correct it [@nope].", "note: Low reliability"),
       f"{SEED}:7", "note of source 'seed'", "unknown source 'nope'"),
 
+    D("unknown-term-in-excerpt-verdict",
+      insert(SEED, 13, "    verdict: Wrong, see [[nope]]."),
+      f"{SEED}:13", "verdict of excerpt 'cytokines'", "unknown term [[nope]]"),
+
     # -- sources ------------------------------------------------------------------------------
     D("excerpt-not-in-source-text",
       replace(SEED, 11, '    quote: "Adipocytes release cytokines that impair insulin signalling."', "quote:"),

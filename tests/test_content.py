@@ -379,6 +379,23 @@ def test_link_previews_show_the_term_and_its_definition(real_site):
     assert '<meta name="description" content="' in topic
 
 
+def test_a_weak_source_quoted_on_a_term_page_comes_with_what_the_evidence_says(real_site):
+    """A term page lists the low-reliability sources it quotes (to show what they claim); every such
+    quotation is followed by a short verdict, so a student never reads a weak claim as support (a
+    reader saw TNF-α's page quote "Adipocytes ... release elevated levels of ... TNF-α" uncorrected)."""
+    quoted = 0
+    for term in PROJECT.terms:
+        page = (real_site / f"glossary/{term.id}/index.html").read_text(encoding="utf-8")
+        sources = page.split('id="sources"', 1)[1].split("</ol>", 1)[0]
+        for item in re.findall(r"<li>(.*?)</li>", sources, re.S):
+            if "Low reliability:" in item and "<blockquote>" in item:
+                quoted += 1
+                assert re.search(r"</blockquote>\s*<p><strong>What the evidence says:</strong> \S", item), (term.id, item)
+    assert quoted >= 10
+    page = (real_site / "glossary/tnf-alpha/index.html").read_text(encoding="utf-8")
+    assert "What the evidence says:</strong> Misleading." in page
+
+
 def test_pages_show_their_date_and_carry_citation_tags_for_reference_managers(real_site):
     """Under the title: the same last-updated date as the cite block and the Highwire citation_* tags."""
     for rel in ("glossary/tnf-alpha/index.html", "topics/inflammation/index.html"):

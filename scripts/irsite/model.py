@@ -50,6 +50,8 @@ class Excerpt:
     quote: str
     locator: str
     line: int = 0
+    verdict: str = ""        # what the evidence says of the quoted claim (shown beside the quote)
+    verdict_line: int = 0
 
 
 @dataclass

@@ -325,6 +325,8 @@ class Renderer:
             if eid:
                 ex = source.excerpts[eid]
                 item.blocks.append(Quote([ex.quote, f"— {author_short(source)}, {ex.locator}"]))
+                if ex.verdict:
+                    item.blocks.append(Para([[Strong("What the evidence says:"), " ", *self.prose(ex.verdict)]]))
             items.append(item)
         blocks.append(ItemList(items, ordered=True))
         if term.external:
@@ -398,6 +400,8 @@ class Renderer:
             for ex in source.excerpts.values():
                 opening = " ".join(ex.quote.split()[:6]).rstrip(".,;:")
                 blocks += [Heading(3, f"{ex.locator}: “{opening}…”", ex.id), Quote([ex.quote])]
+                if ex.verdict:
+                    blocks.append(Para([[Strong("What the evidence says:"), " ", *self.prose(ex.verdict)]]))
         terms, pages = self.a_to_z(self.cited_by_terms[source.id]), self.cited_by_pages[source.id]
         blocks.append(Heading(2, "Cited by", exclude=True))
         if pages:

@@ -183,6 +183,8 @@ def _cross_check(project: Project, problems: list[Problem], root: Path | None = 
                      project, problems)
     for src in project.sources.values():
         _check_links(src.note, src.path, getattr(src, "note_line", 1), f"note of source '{src.id}'", project, problems)
+        for ex in src.excerpts.values():
+            _check_links(ex.verdict, src.path, ex.verdict_line, f"verdict of excerpt '{ex.id}'", project, problems)
 
     slugs: dict[str, str] = {}
     generated = _generated_paths(project) if root is not None and project.pages else set()

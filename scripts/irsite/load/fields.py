@@ -37,7 +37,7 @@ SOURCE_KEYS = {
     "volume": False, "issue": False, "pages": False, "doi": False, "pmid": False, "pmcid": False,
     "url": False, "note": False, "text": False, "excerpts": False,
 }
-EXCERPT_KEYS = {"id": True, "quote": True, "locator": True}
+EXCERPT_KEYS = {"id": True, "quote": True, "locator": True, "verdict": False}
 PAGE_KEYS = {"title": True, "order": True, "summary": True, "questions": False}
 
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")

@@ -197,13 +197,15 @@ def read_source(root: Path, path: Path, problems: list[Problem], unreadable: set
         eid = check.record(item, EXCERPT_KEYS, ewhat, "excerpt id")
         quote = check.text(item, "quote", ewhat)
         locator = check.text(item, "locator", ewhat)
+        verdict = check.text(item, "verdict", ewhat, False)
         check.safe(quote, item.line_of("quote"), ewhat)
+        check.safe(verdict, item.line_of("verdict"), f"'verdict' of {ewhat}")
         if eid in source.excerpts:
             check.add(item.line_of("id"), f"duplicate excerpt id '{eid}' in {what}", "give each excerpt its own id")
         if quote and normal_text is not None and squeeze(quote) not in normal_text:
             check.add(item.line_of("quote"), f"the quote of {ewhat} is not found verbatim in {TEXTS_DIR}/{source.text}",
                       "copy the words exactly from the source text (only spacing may differ)")
-        source.excerpts[eid] = Excerpt(eid, quote, locator, item.line_of("id"))
+        source.excerpts[eid] = Excerpt(eid, quote, locator, item.line_of("id"), verdict, item.line_of("verdict"))
     return source
 
 
