@@ -80,6 +80,24 @@ def test_neighbourhood_has_the_term_its_related_terms_and_nothing_unrelated(proj
         assert set(links.listed) >= near and set(links.listed) <= near | second
 
 
+def test_each_section_has_a_map_of_its_own_terms_readable_without_shrinking(project):
+    """The whole map is an overview whose names are unreadable until zoomed (a reader's first
+    complaint); a section's own map holds its terms and the lines between them, narrow enough for the
+    text column (688 px on a laptop) at its natural size, 12 px labels."""
+    for section in project.sections:
+        ids = {t.id for t in project.terms if t.section == section.id}
+        fragment = conceptmap.section_map(project, section.id, href)
+        if len(ids) < 2:
+            assert fragment is None
+            continue
+        links = Links(fragment)
+        assert sorted(links.svg) == sorted(ids)                    # each of its terms once, no other
+        assert set(links.listed) >= ids
+        width = float(re.search(r'<svg [^>]*width="([\d.]+)"', fragment).group(1))
+        assert width <= 688, (section.id, width)
+        assert 'font-size="12"' in fragment
+
+
 def test_a_term_without_related_terms_has_no_map():
     terms = [Term("lone", "Lone", [], "s", "d"), Term("a", "A", [], "s", "d", related=["b"]), Term("b", "B", [], "s", "d")]
     lone = Project(sections=[Section("s", "S", "")], terms=terms, sources={}, pages=[])

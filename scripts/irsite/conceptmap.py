@@ -120,6 +120,43 @@ def _figure(project: Project, key: str, title: str, size: tuple[float, float], b
         f'<details class="irmap-list"><summary>{escape(summary)}</summary>', *listing, "</details>", "</figure>"])
 
 
+def _cluster(project: Project, g: nx.Graph, ids: list[str], title: str) -> tuple[dict, tuple[float, float]]:
+    """One section's terms in rows under its title: each term's place, and the cluster's size."""
+    cols = max(math.ceil(math.sqrt(len(ids) * CELL_H / CELL_W)),
+               min(len(ids), math.ceil((_width(title, 15) + 20) / CELL_W)))
+    if len(ids) <= SPRING_MAX:     # related terms near each other: a spring layout, snapped to rows
+        pos = _spring(g.subgraph(ids))
+        ids = sorted(ids, key=lambda t: (pos[t][1], pos[t][0]))
+        rows = [sorted(ids[k:k + cols], key=lambda t: pos[t][0]) for k in range(0, len(ids), cols)]
+    else:
+        ids = _by_name(project, ids)
+        rows = [ids[k:k + cols] for k in range(0, len(ids), cols)]
+    at = {tid: ((cols - len(row)) * CELL_W / 2 + (c + 0.5) * CELL_W, 44 + r * CELL_H)
+          for r, row in enumerate(rows) for c, tid in enumerate(row)}
+    return at, (cols * CELL_W, 30 + len(rows) * CELL_H)
+
+
+def section_map(project: Project, section_id: str, href: Href) -> str | None:
+    """One section's terms at full size, laid out as in the whole map, with the lines between them;
+    None for a section of fewer than two terms. The list under it names the related terms in other
+    sections too."""
+    g, by_id = _graph(project), project.term_by_id
+    ids = sorted(t for t in g if by_id[t].section == section_id)
+    if len(ids) < 2:
+        return None
+    sec = {s.id: i for i, s in enumerate(project.sections)}
+    title = project.section_by_id[section_id].title
+    local, (w, h) = _cluster(project, g, ids, title)
+    at = {t: (x + 10, y - 20) for t, (x, y) in local.items()}     # no title row: the page has it
+    edges = "".join(_line(at[a], at[b]) for a, b in sorted(tuple(sorted(e)) for e in g.subgraph(ids).edges()))
+    body = [f'<g class="irmap-edges" aria-hidden="true"><path class="{_cls(sec[section_id])}" d="{edges}"/></g>']
+    body += [_node(project, sec, href, t, *at[t]) for t in sorted(ids, key=lambda t: local[t][::-1])]
+    listing = ["<ul>"] + [f"<li>{_links(project, href, [t])}: {_links(project, href, g[t])}</li>" if g[t] else
+                          f"<li>{_links(project, href, [t])}</li>" for t in _by_name(project, ids)] + ["</ul>"]
+    return _figure(project, f"section-{section_id}", f"Concept map of {title}: {len(ids)} terms", (w + 20, h),
+                   body, {sec[section_id]}, listing, "The section's terms as a list, each with the terms it lists as related")
+
+
 def whole_map(project: Project, href: Href) -> str:
     """Every term as a link, clustered by section, with the lines between related terms."""
     g, by_id = _graph(project), project.term_by_id
@@ -130,20 +167,8 @@ def whole_map(project: Project, href: Href) -> str:
     local: dict[str, tuple[float, float]] = {}     # term -> place inside its cluster
     size: dict[str, tuple[float, float]] = {}      # section -> cluster width, height
     for s in (s for s in project.sections if members[s.id]):
-        ids = members[s.id]
-        cols = max(math.ceil(math.sqrt(len(ids) * CELL_H / CELL_W)),
-                   min(len(ids), math.ceil((_width(s.title, 15) + 20) / CELL_W)))
-        if len(ids) <= SPRING_MAX:     # related terms near each other: a spring layout, snapped to rows
-            pos = _spring(g.subgraph(ids))
-            ids = sorted(ids, key=lambda t: (pos[t][1], pos[t][0]))
-            rows = [sorted(ids[k:k + cols], key=lambda t: pos[t][0]) for k in range(0, len(ids), cols)]
-        else:
-            ids = _by_name(project, ids)
-            rows = [ids[k:k + cols] for k in range(0, len(ids), cols)]
-        for r, row in enumerate(rows):
-            for c, tid in enumerate(row):
-                local[tid] = ((cols - len(row)) * CELL_W / 2 + (c + 0.5) * CELL_W, 44 + r * CELL_H)
-        size[s.id] = (cols * CELL_W, 30 + len(rows) * CELL_H)
+        at, size[s.id] = _cluster(project, g, members[s.id], s.title)
+        local.update(at)
 
     # Clusters: a spring layout of the section graph, shrunk, then pushed apart until none overlap.
     between = Counter(tuple(sorted((by_id[a].section, by_id[b].section))) for a, b in g.edges())

@@ -375,10 +375,14 @@ class Renderer:
         others = [s for s in self.p.sections if s.id != section_id]
         blocks = [Para([self.prose(section.summary)]),
                   Heading(2, f"Terms in this section ({len(terms)})", exclude=True),
-                  ItemList([[self.term_link(t.id), ": " + self.first[t.id]] for t in terms]),
-                  Heading(2, "Other sections", exclude=True),
-                  Para([_joined([Link(s.title, section_uri(s.id)) for s in others], " · ")]),
-                  Para([Link("Whole glossary, A–Z", f"{GLOSSARY_DIR}/index.md")])]
+                  ItemList([[self.term_link(t.id), ": " + self.first[t.id]] for t in terms])]
+        drawn = conceptmap.section_map(self.p, section_id, lambda t: self.href(section_uri(section_id), term_uri(t)))
+        if drawn:
+            blocks += [Heading(2, "Map of this section", exclude=True), Raw(drawn),
+                       Para([Link("The whole concept map", "map.md")], exclude=True)]
+        blocks += [Heading(2, "Other sections", exclude=True),
+                   Para([_joined([Link(s.title, section_uri(s.id)) for s in others], " · ")]),
+                   Para([Link("Whole glossary, A–Z", f"{GLOSSARY_DIR}/index.md")])]
         return Doc(section_uri(section_id), section.title,
                    {"title": section.title, "description": markup.plain_text(section.summary)}, blocks)
 

@@ -79,6 +79,9 @@ def map_page(r: "render.Renderer") -> Doc:
               "related. Select a term to open its page; every term page also has a small map of its "
               "neighbours. Drag to move and use the buttons to zoom; the same links are given as a list "
               "under the map."]),
+        Para([["Each section's own map, with every name readable at full size, is on its page: "]
+              + [x for i, s in enumerate(s for s in r.p.sections if len(r.section_terms[s.id]) > 1)
+                 for x in [" · "][:i] + [Link(s.title, render.section_uri(s.id))]]]),
         Raw(conceptmap.whole_map(r.p, lambda t: r.href("map.md", render.term_uri(t))))])
 
 
