@@ -70,7 +70,11 @@ def test_glossary_index_has_anchor_per_term_and_letters(mini_site):
 def test_section_and_source_pages(mini_site):
     section = html(mini_site, "glossary/sections/inflammation/index.html")
     assert "Inflammatory signals and insulin action." in section
-    assert 'href="../../tnf-alpha/"' in section and 'href="../../irs-1/"' not in section
+    listed = section.split('id="map-of-this-section"')[0]     # the section's terms, before its map
+    assert 'href="../../tnf-alpha/"' in listed and 'href="../../irs-1/"' not in listed
+    # Its map draws its own terms; the list under it also names related terms of other sections.
+    drawn = re.search(r"<svg[^>]*irmap-section.*?</svg>", section, re.S).group(0)
+    assert 'href="../../tnf-alpha/"' in drawn and 'href="../../irs-1/"' not in drawn
     source = html(mini_site, "sources/seed/index.html")
     assert "Low reliability" in source
     assert 'id="cytokines"' in source
