@@ -17,7 +17,7 @@ from html import escape
 from typing import Callable
 
 from . import conceptmap, exports, markup, quiz
-from .model import Page, Project, Source, Term
+from .model import Excerpt, Page, Project, Source, Term
 from .pages import diagrams, doc, handouts
 from .pages.doc import (Box, Code, DefList, Doc, Em, Heading, Item, ItemList, Link, Md, MdBlock, Para, Quote,
                         Raw, Strong, md_escape, to_markdown)
@@ -278,6 +278,10 @@ class Renderer:
         return [" ", Strong("Low reliability:"), " quoted to show what it says, not as evidence."] \
             if source.low_reliability else []
 
+    def verdict(self, ex: Excerpt) -> list:
+        """What the evidence says of a quoted claim, shown under the quotation wherever it is listed."""
+        return [Para([[Strong("What the evidence says:"), " ", *self.prose(ex.verdict)]])] if ex.verdict else []
+
     # -- citation blocks ----------------------------------------------------------------------
 
     def cite_blocks(self, title: str, url_path: str, changed: str, kind: str, key: str) -> list:
@@ -324,9 +328,7 @@ class Renderer:
             item = Item(self.reference(source, source_uri(sid) + (f"#{eid}" if eid else "")))
             if eid:
                 ex = source.excerpts[eid]
-                item.blocks.append(Quote([ex.quote, f"— {author_short(source)}, {ex.locator}"]))
-                if ex.verdict:
-                    item.blocks.append(Para([[Strong("What the evidence says:"), " ", *self.prose(ex.verdict)]]))
+                item.blocks += [Quote([ex.quote, f"— {author_short(source)}, {ex.locator}"]), *self.verdict(ex)]
             items.append(item)
         blocks.append(ItemList(items, ordered=True))
         if term.external:
@@ -403,9 +405,7 @@ class Renderer:
             blocks += [Heading(2, "Excerpts"), Para(["Verbatim quotations, checked against the source text we hold."])]
             for ex in source.excerpts.values():
                 opening = " ".join(ex.quote.split()[:6]).rstrip(".,;:")
-                blocks += [Heading(3, f"{ex.locator}: “{opening}…”", ex.id), Quote([ex.quote])]
-                if ex.verdict:
-                    blocks.append(Para([[Strong("What the evidence says:"), " ", *self.prose(ex.verdict)]]))
+                blocks += [Heading(3, f"{ex.locator}: “{opening}…”", ex.id), Quote([ex.quote]), *self.verdict(ex)]
         terms, pages = self.a_to_z(self.cited_by_terms[source.id]), self.cited_by_pages[source.id]
         blocks.append(Heading(2, "Cited by", exclude=True))
         if pages:

@@ -203,8 +203,9 @@ def typo_forms(word: str, light: bool = False) -> set[str]:
     A letter left out, two neighbouring letters swapped, one vowel typed for another, a letter typed
     for one that sounds alike (c, k, s, z), a consonant typed with the key beside it, a neighbouring key typed as well, a letter typed twice or a letter
     added at the end cover most real slips (insulin resistence, insluin, hyperinsulinmia, ceramifes,
-    indsulin, inssulin, metformine). In Cyrillic: a letter left out, swapped or doubled, or an
-    unstressed vowel confused (гиперинсулинимия). Every prefix of a form matches too, because search
+    indsulin, inssulin, metformine). In Cyrillic: a letter left out, swapped or doubled, an
+    unstressed vowel confused (гиперинсулинимия), or a final voiced consonant written voiceless
+    (глюконеогенес). Every prefix of a form matches too, because search
     queries are prefix queries. Measured on every term's name with one such slip in a long word
     (README, "Search").
     """
