@@ -98,6 +98,25 @@ def test_each_section_has_a_map_of_its_own_terms_readable_without_shrinking(proj
         assert 'font-size="12"' in fragment
 
 
+def test_term_maps_keep_their_labels_readable_in_a_laptop_text_column(project):
+    """A term page's map is scaled down to the text column (688 px on a 1280 px laptop). Drawn with
+    labels beside the nodes in two rings, most maps were 850–930 px wide, so their 12 px labels
+    shrank to 9 px; they must stay at least 11 px, and long names wrap onto up to three lines
+    instead of running into the next ring."""
+    widths = {}
+    for term in project.terms:
+        fragment = conceptmap.neighbourhood_map(project, term.id, href)
+        if fragment:
+            widths[term.id] = float(re.search(r'<svg [^>]*width="([\d.]+)"', fragment).group(1))
+            assert 'font-size="12"' in fragment
+    assert len(widths) > 150
+    smallest = {tid: 12 * min(1, 688 / w) for tid, w in widths.items()}
+    assert min(smallest.values()) >= 11, sorted(smallest.items(), key=lambda kv: kv[1])[:5]
+    svg = ET.fromstring(re.search(r"<svg.*</svg>", conceptmap.neighbourhood_map(project, "tnf-alpha", href), re.S).group(0))
+    labels = [" ".join(t.itertext()) for t in svg.iter("{http://www.w3.org/2000/svg}text")]
+    assert "IRS serine/threonine phosphorylation" in labels     # three lines, nothing cut
+
+
 def test_a_term_without_related_terms_has_no_map():
     terms = [Term("lone", "Lone", [], "s", "d"), Term("a", "A", [], "s", "d", related=["b"]), Term("b", "B", [], "s", "d")]
     lone = Project(sections=[Section("s", "S", "")], terms=terms, sources={}, pages=[])

@@ -29,6 +29,8 @@ CHARS = 19                   # characters in a line of a label (two lines at mos
 CELL_W, CELL_H = 150, 54     # whole map: room for a node and its label
 SPRING_MAX = 60              # larger sections: alphabetical rows, no spring layout
 CROSS_MAX = 1000             # more links between sections than this: one line per pair of sections
+NEAR_WRAP = (14, 3)          # a neighbourhood map's labels: narrower, up to three lines, so it fits the text column
+BULGE = 70                   # how far the ring of related terms bows out from the centre
 CAP = 16                     # a neighbourhood map shows at most this many terms (all related ones always)
 SEED = 19
 
@@ -70,11 +72,14 @@ def _width(text: str, font: float = FONT) -> float:   # rough width of sans-seri
 
 
 @functools.lru_cache(maxsize=None)
-def _lines(name: str) -> tuple[str, ...]:
-    """The label: at most two lines, cut with … when longer."""
-    lines = textwrap.wrap(name, CHARS, break_long_words=False) or [name]
-    lines = lines[:1] + [" ".join(lines[1:])] if len(lines) > 2 else lines
-    return tuple(x if len(x) <= CHARS else x[:CHARS - 1].rstrip(" -") + "…" for x in lines)
+def _lines(name: str, chars: int = CHARS, most: int = 2) -> tuple[str, ...]:
+    """The label: lines of about ``chars`` characters (a longer word stays whole), at most ``most``;
+    what does not fit in them is cut with …."""
+    lines = textwrap.wrap(name, chars, break_long_words=False) or [name]
+    if len(lines) > most:
+        rest = " ".join(lines[most - 1:])
+        lines = lines[:most - 1] + [rest[:chars - 1].rstrip(" -") + "…"]
+    return tuple(lines)
 
 
 def _cls(index: int) -> str:
@@ -86,16 +91,16 @@ def _by_name(project: Project, ids) -> list[str]:
 
 
 def _node(project: Project, sec: dict[str, int], href: Href, tid: str, x: float, y: float,
-          side: int = 0, r: int = 6, extra: str = "") -> str:
+          side: int = 0, r: int = 6, extra: str = "", wrap: tuple[int, int] = (CHARS, 2)) -> str:
     """A link: a shape, a label (below it, or beside it: side 1 right, -1 left) and the full name as title."""
     term = project.term_by_id[tid]
     i = sec[term.section]
     shape = (f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{r}"/>' if i < COLOURS else
              f'<rect x="{_n(x - r)}" y="{_n(y - r)}" width="{2 * r}" height="{2 * r}"/>')
-    lines = [escape(s) for s in _lines(term.term)]
+    lines = [escape(s) for s in _lines(term.term, *wrap)]
     tx, ty = (x, y + r + LINE) if not side else (x + side * (r + 5), y + 4 - (len(lines) - 1) * LINE / 2)
     anchor = {0: "", 1: ' text-anchor="start"', -1: ' text-anchor="end"'}[side]
-    more = f'<tspan x="{_n(tx)}" dy="{LINE}">{lines[1]}</tspan>' if len(lines) > 1 else ""
+    more = "".join(f'<tspan x="{_n(tx)}" dy="{LINE}">{x}</tspan>' for x in lines[1:])
     return (f'<a href="{escape(href(tid))}" class="{_cls(i)}{extra}"><title>{escape(term.term)}</title>{shape}'
             f'<text x="{_n(tx)}" y="{_n(ty)}"{anchor}>{lines[0]}{more}</text></a>')
 
@@ -232,8 +237,11 @@ def neighbourhood_map(project: Project, term_id: str, href: Href) -> str | None:
     def key(t: str) -> tuple:
         return sec[project.term_by_id[t].section], sort_key(project.term_by_id[t].term), t
 
+    def label(t: str) -> tuple[str, ...]:
+        return _lines(project.term_by_id[t].term, *NEAR_WRAP)
+
     def reach(t: str) -> float:   # from a node to the end of its label beside it
-        return 11 + max(_width(x) for x in _lines(project.term_by_id[t].term))
+        return 11 + max(map(_width, label(t)))
 
     ring1 = sorted(g[tid], key=key)
     score = Counter(n for r in ring1 for n in g[r] if n != tid and n not in g[tid])
@@ -242,23 +250,27 @@ def neighbourhood_map(project: Project, term_id: str, href: Href) -> str | None:
     side = {tid: 0}
 
     def ring(ids: list[str], s: int, base: float, bulge: float) -> None:
-        """Down one side of an ellipse, evenly spaced in height, so labels beside the nodes never overlap."""
-        half = max(len(ids) * (2 * LINE + 8) / 2, 110)
-        for k, n in enumerate(ids):
-            y = (k - (len(ids) - 1) / 2) * (2 * LINE + 8)
-            pos[n], side[n] = (s * (base + bulge * math.sqrt(1 - (y / half) ** 2)), y), s
+        """Down one side of an ellipse, each label in a slot as high as its lines, so labels beside
+        the nodes never overlap."""
+        slots = [max(2, len(label(n))) * LINE + 8 for n in ids]
+        half = max(sum(slots) / 2, 110)
+        y = -sum(slots) / 2
+        for n, h in zip(ids, slots):
+            y += h / 2
+            pos[n], side[n] = (s * (base + bulge * math.sqrt(max(0.0, 1 - (y / half) ** 2))), y), s
+            y += h / 2
 
     half = (len(ring1) + 1) // 2
-    ring(ring1[:half], 1, 0, 120)                # clockwise: down the right, up the left
-    ring(ring1[half:][::-1], -1, 0, 120)
-    outer = 120 + max(map(reach, ring1)) + 40
+    ring(ring1[:half], 1, 0, BULGE)                # clockwise: down the right, up the left
+    ring(ring1[half:][::-1], -1, 0, BULGE)
+    outer = BULGE + max(map(reach, ring1)) + 24
     parents = {n: [pos[p] for p in ring1 if g.has_edge(p, n)] for n in ring2}
     toward = {n: [sum(c) / len(ps) for c in zip(*ps)] for n, ps in parents.items()}   # near the terms it joins
     for s in (1, -1):
         ring(sorted((n for n in ring2 if (toward[n][0] >= 0) == (s == 1)), key=lambda n: (toward[n][1], key(n))),
-             s, outer, 30)
+             s, outer, 12)
     xs = [x + side[n] * reach(n) for n, (x, _) in pos.items()] + [x for x, _ in pos.values()]
-    xs += [-_width(term.term) / 2, _width(term.term) / 2]
+    xs += [-max(map(_width, label(tid))) / 2, max(map(_width, label(tid))) / 2]
     dx, dy = 20 - min(xs), 30 - min(y for _, y in pos.values())    # every coordinate positive
     pos = {n: (x + dx, y + dy) for n, (x, y) in pos.items()}
     edges = [_line(pos[tid], pos[r]) for r in ring1] + [   # to the next step: from the end of the label
@@ -266,7 +278,7 @@ def neighbourhood_map(project: Project, term_id: str, href: Href) -> str | None:
         for n in ring2 for p in ring1 if g.has_edge(p, n)]
     body = [f'<g class="irmap-edges" aria-hidden="true"><path class="irmap-x" d="{"".join(edges)}"/></g>']
     body += [_node(project, sec, href, n, *pos[n], side=side[n], r=10 if n == tid else 6,
-                   extra=" irmap-centre" if n == tid else "") for n in [tid, *ring1, *ring2]]
+                   extra=" irmap-centre" if n == tid else "", wrap=NEAR_WRAP) for n in [tid, *ring1, *ring2]]
     listing = ["<ul>"]
     for r in _by_name(project, ring1):
         further = _links(project, href, [n for n in ring2 if g.has_edge(r, n)])
