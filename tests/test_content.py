@@ -128,14 +128,17 @@ def test_no_request_outside_the_site_in_html(real_site):
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
 @pytest.mark.parametrize("queries, floor", [("search_queries.tsv", 1.0), ("public", 0.95),
                                             ("search_names_unseen5.tsv", 0.95), ("search_names_unseen6.tsv", 0.95),
-                                            ("search_names_unseen7.tsv", 0.95)])
+                                            ("search_names_unseen7.tsv", 0.95), ("search_names_unseen8.tsv", 0.95),
+                                            ("search_names_unseen9_ru.tsv", 0.75)])
 def test_search_puts_the_term_page_first(real_site, queries, floor):
     """Runs Material's own search worker (as the browser does) over the built index. Our own cases
     must all pass; tests/search_names_unseen5.tsv, 60 names written blind, found 58 first before it
     was used (the misses: "insulin reciever" and a slip in the alias "metaflammation");
     tests/search_names_unseen6.tsv, 80 more written blind after that day's changes, found 79;
     tests/search_names_unseen7.tsv, 80 more, 76 before it was used (78 with Greek letters' names
-    misspelt and Russian final consonants devoiced)."""
+    misspelt and Russian final consonants devoiced); tests/search_names_unseen8.tsv, 80 more, all 80;
+    tests/search_names_unseen9_ru.tsv, 40 Russian names typed as a sentence puts them (half of them
+    in another case than the glossary's), 21 before the Russian case forms, 31 after."""
     if queries == "public":
         path = ROOT.parent / "shared" / "search" / "queries-public.tsv"
         if not path.exists():
@@ -333,7 +336,8 @@ def test_search_index_stays_small(real_site):
     """The name fields added for search cost at most 55% of what Material's own index weighs (50%
     before the commoner slips of one-word aliases such as semaglutide and Ozempic, 4 KB gzipped),
     and the Russian names (about 350 of them, two bytes a letter) with the typing slips of each
-    term's first one at most 45% more (15% without the slips, 200 KB before gzip)."""
+    term's first one and the case forms of their words at most 50% more (15% without the slips or
+    the case forms; 45% without the case forms)."""
     index = json.loads((real_site / "search/search_index.json").read_text())
     size = len((real_site / "search/search_index.json").read_bytes())
     ours = ("keys", "alt", "parts", "joined", "fuzzy")
@@ -353,17 +357,20 @@ def test_search_index_stays_small(real_site):
     russian_size = len(json.dumps(russian, ensure_ascii=False, separators=(",", ":")).encode())
     russian_size += sum(len(t.encode()) + 1 for d in index["docs"] for t in d.get("fuzzy", "").split()
                         if re.search("[\u0400-\u04ff]", t))
-    assert russian and russian_size <= 0.45 * base_size, (russian_size, base_size)
+    assert russian and russian_size <= 0.50 * base_size, (russian_size, base_size)
     assert size - russian_size <= 1.55 * base_size, (size, russian_size, base_size)
     # What a reader downloads is the gzipped index: 105 KB when the site had 95 terms and 11 topic
     # pages; it now has about 1.8 times as much, the topic pages' lead and body words (about 165 KB,
     # 38 KB gzipped: body words are repeated up to three times, which gzip makes nearly free) that
     # let questions find them, and typing-slip forms (12 KB gzipped), since 5 December 2026 also of
-    # each term's first Russian name (26 KB gzipped: a slip in a Russian name found nothing at all).
+    # each term's first Russian name (26 KB gzipped: a slip in a Russian name found nothing at all),
+    # and the case forms of Russian names' words (10 KB gzipped: "при гиперинсулинемии", "роль
+    # адипонектина" found nothing; 21 of 40 Russian names typed as a sentence puts them were found
+    # first before, 31 after).
     topic_fields = sum(len(d.get("q", "")) + len(d.get("b", "")) for d in index["docs"])
     assert topic_fields <= 180_000, topic_fields
     gzipped = len(gzip.compress((real_site / "search/search_index.json").read_bytes()))
-    assert gzipped <= 325_000, gzipped
+    assert gzipped <= 340_000, gzipped
 
 
 def test_link_previews_show_the_term_and_its_definition(real_site):

@@ -109,6 +109,18 @@ _SOUND_SLIPS = {"c": "ks", "k": "c", "s": "cz", "z": "s"}
 _RU_VOWEL_SLIPS = {"о": "а", "а": "о", "е": "и", "и": "е"}
 # A voiced consonant at the end of a Russian word is said voiceless, and often so written (глюконеогенес).
 _RU_DEVOICED = {"б": "п", "в": "ф", "г": "к", "д": "т", "ж": "ш", "з": "с"}
+# Russian case endings: a name's word in the nominative -> the endings of its other cases, so that
+# a name is found in the case a sentence puts it in ("рецептора инсулина", "при гиперинсулинемии",
+# "лечение инсулинорезистентности"). Nouns and adjectives both; the longest ending that fits applies;
+# "" is a word ending in a consonant. Queries are prefix queries, so a longer form serves its stems.
+_CYRILLIC = re.compile(r"[а-яё]+")
+_VOWELS_RU = "аеёиоуыэюяй"
+_RU_CASES = {
+    "ость": "ости остью", "ия": "ии ию ией ий", "ие": "ия ии ием их ими", "ая": "ой ую ые ых",
+    "яя": "ей юю ие их", "ый": "ого ом ым ые ых", "ой": "ого ом ым ые ых", "ое": "ого ом ым ые ых",
+    "ий": "его ем им ие их ого ом", "ые": "ых ыми", "а": "ы и е у ой", "я": "и е ю ей",
+    "о": "а ом е", "ь": "я и е ем ью ей", "ы": " ов ах", "и": " ей ов ах ях", "": "а е у ом ы ов ах",
+}
 STOP = {"a", "an", "and", "of", "the", "in", "to", "for", "by", "on", "or", "with", "as",
          "и", "в", "во", "к", "с", "со", "о", "об", "на", "по", "при", "для", "из", "у"}
 
@@ -122,7 +134,9 @@ def normalise(text: str) -> str:
 
 @_cached
 def strip_accents(word: str) -> str:
-    out = "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+    """Without accents (café: cafe; ё: е), but й stays a letter of its own."""
+    out = "".join(ch for ch in unicodedata.normalize("NFD", word.replace("й", "\0")) if not unicodedata.combining(ch))
+    out = out.replace("\0", "й")
     return unicodedata.normalize("NFC", out) if any(c in GREEK for c in word) else out
 
 
@@ -161,9 +175,18 @@ def spelling_forms(word: str) -> set[str]:
 
 @_cached
 def inflections(word: str) -> set[str]:
-    """English plurals and verb forms (only for words in Latin letters)."""
+    """English plurals and verb forms; Russian case forms (:data:`_RU_CASES`)."""
     forms = {word}
-    if len(word) < 4 or not word.isalpha() or not word.isascii():
+    if len(word) < 4 or not word.isalpha():
+        return forms
+    if _CYRILLIC.fullmatch(word):
+        ending = next((e for e in _RU_CASES if word.endswith(e)), "")
+        stem = word[:len(word) - len(ending)]
+        if stem[-1] in _VOWELS_RU:
+            return forms
+        hushing = "и ей ем " if not ending and stem[-1] in "гкхжшчщц" else ""   # врачи, врачей, врачем
+        return forms | {stem + e for e in (hushing + _RU_CASES[ending]).split(" ")}
+    if not word.isascii():
         return forms
     for pattern, endings in _INFLECT:
         if re.search(pattern, word):
@@ -289,13 +312,14 @@ def exact_pieces(name: str) -> set[str]:
     return {p for p in out if p and p not in STOP}
 
 
-def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str]]:
-    """(keys, alt, parts, joined) for one name.
+def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str], set[str]]:
+    """(keys, alt, parts, joined, cases) for one name.
 
     keys: each word as written (and without accents); alt: its other forms (Greek letters as names
     or Latin letters, British/American spellings, inflections of ordinary words, letter/digit
-    splits); parts: prefix splits (pre + diabetes); joined: short names without separators.
-    Derived forms sit in their own, lower-weighted field, so a word with many forms does not
+    splits); parts: prefix splits (pre + diabetes); joined: short names without separators; cases:
+    the Russian case forms of its Russian words, lighter, as a long word's many forms all match a
+    query that it starts with (инсулин: инсулиндеградирующего, инсулиндеградирующему…). Derived forms sit in their own, lower-weighted field, so a word with many forms does not
     outscore a name that matches more of the query's words.
     """
     original = [w for w in _SPLIT.split(unicodedata.normalize("NFKC", name)) if w]
@@ -305,6 +329,7 @@ def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str]]:
     splits: set[str] = set()
     parts: set[str] = set()
     spelled: list[set[str]] = []
+    cases: set[str] = set()
     for written, w in zip(original, ws):
         plain = {w, strip_accents(w)}
         forms: set[str] = set()
@@ -318,7 +343,7 @@ def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str]]:
             splits |= _split_forms(f)
             parts |= _prefix_forms(f)
             if _is_word(written) and len(f) >= 4 and f not in _GREEK_NAME_TO_SYMBOL:
-                alt |= inflections(f)
+                (cases if _CYRILLIC.fullmatch(f) else alt).update(inflections(f))
     joined: set[str] = set()
     if 1 < len(ws) <= 3 and len("".join(ws)) <= 12:
         # Compact names typed without separators (TNFalpha, NFkB, betacells); at most a dozen forms.
@@ -350,7 +375,7 @@ def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str]]:
     alt = {a for a in alt if len(a) > 1 or a in keys}
     splits = {t for t in splits if t not in STOP and (len(t) > 1 or t.isdigit() or t in GREEK)} - keys
     alt = set(prefix_minimal(a for a in alt - keys - splits if a not in STOP)) | splits
-    return keys, alt, parts - keys - alt, joined - keys - alt
+    return keys, alt, parts - keys - alt, joined - keys - alt, set(prefix_minimal(cases - keys - alt))
 
 
 def _typo_owners(project: Project) -> dict[str, dict[str, tuple[bool, str]]]:
@@ -419,18 +444,18 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
         groups: dict[frozenset, dict] = {}
         written = {tuple(words(n)) for n in term.all_names}
         for name in term.all_names:
-            keys, alt, parts, joined = name_keys(name)
+            keys, alt, parts, joined, cases = name_keys(name)
             if not keys:
                 continue
             alt |= _stand_in_letters(words(name), written)
             n = max(1, len([w for w in words(name) if w not in STOP or len(w) == 1]))
             sig = frozenset(keys | alt) | {f"#{n}"}
-            group = groups.setdefault(sig, {"names": [], "n": n, "keys": set(keys), "alt": set(),
+            group = groups.setdefault(sig, {"names": [], "n": n, "keys": set(keys), "alt": set(), "cases": set(),
                                             "parts": set(), "joined": set(), "exact": set()})
             group["names"].append(name)
             # The first name's words are the group's written words; its variants' words (receptoropathies
             # beside receptoropathy) count as derived forms, so one word scores once.
-            for field, values in (("alt", alt | keys), ("parts", parts), ("joined", joined),
+            for field, values in (("alt", alt | keys), ("cases", cases), ("parts", parts), ("joined", joined),
                                   ("exact", exact_pieces(name))):
                 group[field] |= values
         first = next(iter(groups.values()), None)
@@ -486,7 +511,7 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
         if boost != 1:
             doc["boost"] = round(boost, 2)
         known = set(group["keys"]) | group["exact"]
-        for field in ("alt", "parts", "joined"):
+        for field in ("alt", "cases", "parts", "joined"):
             extra = group[field] - known
             if extra:
                 doc[field] = " ".join(mark(extra))
@@ -499,7 +524,7 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
     return docs
 
 
-FIELDS = {"keys": 1_000_000, "alt": 500_000, "parts": 20_000, "joined": 10_000, "fuzzy": 2_000,
+FIELDS = {"keys": 1_000_000, "alt": 500_000, "cases": 40_000, "parts": 20_000, "joined": 10_000, "fuzzy": 2_000,
           "lone": 30_000_000, "q": 140_000, "b": 50_000}
 
 
