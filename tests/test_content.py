@@ -91,6 +91,13 @@ def test_low_reliability_sources_are_marked_wherever_they_are_listed(real_site):
     assert "Low reliability:" in (real_site / "sources" / "index.html").read_text(encoding="utf-8")
 
 
+def test_topic_pages_give_their_subject_in_russian(real_site):
+    """A Russian-speaking student sees what the page is called in Russian, as on a term page."""
+    page = (real_site / "topics" / "inflammation" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<p lang="ru"><strong>По-русски:</strong> Воспаление и инсулинорезистентность · ', page)
+    assert all(p.ru for p in PROJECT.pages)
+
+
 def test_russian_names_are_on_the_term_page_and_in_the_exports(real_site):
     page = (real_site / "glossary" / "insulin-resistance" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<p lang="ru"><strong>По-русски:</strong> инсулинорезистентность', page)

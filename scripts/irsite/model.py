@@ -110,6 +110,7 @@ class Page:
     body_line: int = 1          # line of the file where the body starts
     formerly: list[str] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)   # learners' questions the page answers
+    ru: list[str] = field(default_factory=list)          # Russian names of its subject, shown and searched
     quiz: list[Question] = field(default_factory=list)    # content/quiz/<slug>.yaml
 
 

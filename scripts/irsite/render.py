@@ -305,8 +305,7 @@ class Renderer:
         names = [[Strong("Also known as:"), " " + " · ".join(term.aliases)]] if term.aliases else []
         names.append([Strong("Section:"), " ", Link(section.title, section_uri(section.id))])
         blocks.append(Para(names, exclude=True))
-        if term.ru:
-            blocks.append(Para([[Strong("По-русски:"), " " + " · ".join(term.ru)]], lang="ru"))
+        blocks += _russian(term.ru)
         if term.details:
             blocks += [Heading(2, "More detail"), Para([self.prose(term.details)])]
         if self.used_in[term.id]:   # the topic pages that explain it, near the top for a reader from search
@@ -437,7 +436,7 @@ class Renderer:
         cite = Citations(self)
         body = self.topic_body(page, cite, uri)
         changed = self.site.page_dates.get(page.slug, self.site.today)
-        blocks: list = [_updated(changed), MdBlock(body)]
+        blocks: list = [_updated(changed), *_russian(page.ru), MdBlock(body)]
         if page.questions:
             blocks.append(Box("question", "This page answers", [ItemList([q[0].upper() + q[1:].rstrip("?") + "?"
                                                                           for q in page.questions])]))
@@ -543,6 +542,11 @@ def nav_pages(project: Project) -> list[str]:
 def _updated(changed: str) -> Para:
     """The date under a page's title (the same date as its cite block and citation meta tags)."""
     return Para([Em(f"Last updated {changed}")], exclude=True)
+
+
+def _russian(names: list[str]) -> list[Para]:
+    """A term's or a topic page's Russian names, under its title or names."""
+    return [Para([[Strong("По-русски:"), " " + " · ".join(names)]], lang="ru")] if names else []
 
 
 def _letter_id(letter: str) -> str:

@@ -264,9 +264,11 @@ def read_page(root: Path, path: Path, problems: list[Problem]) -> Page | None:
             check.add(meta.line_of("order"), f"order '{order_text}' is not a whole number", "e.g. order: 3")
     page = Page(slug=slug, title=check.text(meta, "title", "the front matter"), order=order,
                 summary=check.text(meta, "summary", "the front matter"), body=body, path=shown,
-                body_line=body_line, questions=check.text_list(meta, "questions", "the front matter"))
-    for question in page.questions:
-        check.safe(question, meta.line_of("questions"), "question")
+                body_line=body_line, questions=check.text_list(meta, "questions", "the front matter"),
+                ru=check.text_list(meta, "ru", "the front matter"))
+    for key, items in (("questions", page.questions), ("ru", page.ru)):
+        for item in items:
+            check.safe(item, meta.line_of(key), "question" if key == "questions" else "Russian name")
     page.summary_line = meta.line_of("summary")  # type: ignore[attr-defined]
     check.safe(page.title, meta.line_of("title"), "title")
     check.safe(page.summary, meta.line_of("summary"), "summary")
