@@ -191,7 +191,8 @@ def test_the_shared_concept_names_find_their_term(real_site, tmp_path):
 @pytest.mark.parametrize("questions, floor", [("search_questions.tsv", 0.95), ("search_questions_unseen.tsv", 0.75),
                                               ("search_questions_unseen2.tsv", 0.8), ("search_questions_unseen3.tsv", 0.85),
                                               ("search_questions_unseen4.tsv", 0.85), ("search_questions_unseen5.tsv", 0.85),
-                                              ("search_questions_unseen6.tsv", 0.85), ("search_questions_unseen7.tsv", 0.85)])
+                                              ("search_questions_unseen6.tsv", 0.85), ("search_questions_unseen7.tsv", 0.85),
+                                              ("search_questions_unseen8.tsv", 0.75)])
 def test_learners_questions_find_topic_pages(real_site, questions, floor):
     """tests/search_questions.tsv: 110 questions typed as learners type them, each with the topic page
     that answers it. Issue #17's target, 95% in the first three pages, is the floor: Material's search
@@ -207,7 +208,9 @@ def test_learners_questions_find_topic_pages(real_site, questions, floor):
     that day's work: 49 of 54 before it was used; tests/search_questions_unseen6.tsv, 54 written
     blind after that day's search changes: 47 of 54 before it was used (49 with brackets dropped
     and "Indian" as a lay word for Asian); tests/search_questions_unseen7.tsv, 54 written blind
-    after those: 48 of 54 before it was used (49 with "gland" as a lay word for endocrine)."""
+    after those: 48 of 54 before it was used (49 with "gland" as a lay word for endocrine);
+    tests/search_questions_unseen8.tsv, 54 written blind on 5 December: 42 of 54, five of the
+    twelve missed in Russian (see the README)."""
     out = subprocess.run(["node", str(ROOT / "tests/tools/search-check.mjs"), str(real_site),
                           str(ROOT / "tests" / questions)], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stdout + out.stderr
