@@ -436,7 +436,7 @@ class Renderer:
         cite = Citations(self)
         body = self.topic_body(page, cite, uri)
         changed = self.site.page_dates.get(page.slug, self.site.today)
-        blocks: list = [_updated(changed), *_russian(page.ru), MdBlock(body)]
+        blocks: list = [_updated(changed), *_russian(page.ru, exclude=True), MdBlock(body)]
         if page.questions:
             blocks.append(Box("question", "This page answers", [ItemList([q[0].upper() + q[1:].rstrip("?") + "?"
                                                                           for q in page.questions])]))
@@ -544,9 +544,10 @@ def _updated(changed: str) -> Para:
     return Para([Em(f"Last updated {changed}")], exclude=True)
 
 
-def _russian(names: list[str]) -> list[Para]:
-    """A term's or a topic page's Russian names, under its title or names."""
-    return [Para([[Strong("По-русски:"), " " + " · ".join(names)]], lang="ru")] if names else []
+def _russian(names: list[str], exclude: bool = False) -> list[Para]:
+    """A term's or a topic page's Russian names, under its title or names (a topic page's out of
+    its search entry, whose text is then its summary: see irsite.search.questions)."""
+    return [Para([[Strong("По-русски:"), " " + " · ".join(names)]], exclude=exclude, lang="ru")] if names else []
 
 
 def _letter_id(letter: str) -> str:

@@ -174,8 +174,9 @@ def spelling_forms(word: str) -> set[str]:
 
 
 @_cached
-def inflections(word: str) -> set[str]:
-    """English plurals and verb forms; Russian case forms (:data:`_RU_CASES`)."""
+def inflections(word: str, ru_cases: int | None = None) -> set[str]:
+    """English plurals and verb forms; Russian case forms (:data:`_RU_CASES`; the first
+    ``ru_cases`` of them, if given)."""
     forms = {word}
     if len(word) < 4 or not word.isalpha():
         return forms
@@ -185,7 +186,7 @@ def inflections(word: str) -> set[str]:
         if stem[-1] in _VOWELS_RU:
             return forms
         hushing = "и ей ем " if not ending and stem[-1] in "гкхжшчщц" else ""   # врачи, врачей, врачем
-        return forms | {stem + e for e in (hushing + _RU_CASES[ending]).split(" ")}
+        return forms | {stem + e for e in (hushing + _RU_CASES[ending]).split(" ")[:ru_cases]}
     if not word.isascii():
         return forms
     for pattern, endings in _INFLECT:

@@ -99,8 +99,10 @@ LAY_SYNONYMS = [g.split() for g in (
 
 
 def _word_forms(word: str) -> set[str]:
-    """A word's inflected forms in British and American spelling."""
-    return {s for form in inflections(word) for s in spelling_forms(form)}
+    """A word's inflected forms in British and American spelling; a Russian word's genitive (the
+    case in which a question most often names a subject: «при беременности», «лечение
+    инсулинорезистентности»)."""
+    return {s for form in inflections(word, 1) for s in spelling_forms(form)}
 
 
 def _with_synonyms(counts: Counter) -> Counter:
@@ -118,12 +120,13 @@ _KEY_POINTS = re.compile(r'^!!! abstract "Key points"\n((?:[ \t]+.*\n|[ \t]*\n)+
 _HEADINGS = re.compile(r"^#{2,3} (.*)$", re.M)
 
 
-def _forms(text: str, min_len: int = 2, inflect: bool = True) -> Counter:
-    """The subject words of a text with their British/American (and inflected) forms, counted."""
+def _forms(text: str, min_len: int = 2, inflect: bool = True, as_written: frozenset = frozenset()) -> Counter:
+    """The subject words of a text with their British/American (and inflected, except those
+    ``as_written``) forms, counted."""
     tokens: Counter = Counter()
     for w in words(markup.plain_text(text)):
         if len(w) >= min_len and w not in QUESTION_WORDS and not w.isdigit():
-            tokens.update(_word_forms(w) if inflect else spelling_forms(w))
+            tokens.update(_word_forms(w) if inflect and w not in as_written else spelling_forms(w))
     return tokens
 
 
@@ -140,8 +143,8 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
     """Fields for each topic page's own search entry, so that a learner's question finds the page
     that answers it:
 
-    * ``q``: the words of its title, summary, the questions it answers (front matter), its
-      headings and key points, twice where they use a word more than once, and their lay synonyms
+    * ``q``: the words of its title, summary, the questions it answers and its Russian names
+      (front matter), its headings and key points, twice where they use a word more than once, and their lay synonyms
       (:data:`LAY_SYNONYMS`);
     * ``b``: the words of its whole text (four letters or more), up to three times each as often as
       the page uses them, weighted lower. Material indexes a page's sections apart, and weights
@@ -152,11 +155,14 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
     names still find their term first (measured on tests/search_questions.tsv and the name sets by
     tests/test_content.py and benchmarks/search_compare.py; see the README)."""
     lead, body = {}, {}
+    # The words of the terms' Russian names go in as written: with their case forms, a page's
+    # Russian name outweighed the term's own in that case («уровень лептина», «при гиперинсулинемии»).
+    named = frozenset(w for t in project.terms for n in t.ru for w in words(n))
     for page in project.pages:
         key_points = _KEY_POINTS.search(page.body + "\n")
-        lead[page.slug] = _with_synonyms(_forms(" ".join([page.title, page.summary, *page.questions,
+        lead[page.slug] = _with_synonyms(_forms(" ".join([page.title, page.summary, *page.questions, *page.ru,
                                                           *_HEADINGS.findall(page.body),
-                                                          key_points.group(1) if key_points else ""])))
+                                                          key_points.group(1) if key_points else ""]), as_written=named))
         body[page.slug] = _forms(page.body, min_len=4, inflect=False)
     out = {}
     for page in project.pages:
