@@ -51,6 +51,8 @@ def test_downloads_page_lists_every_download(real_site: Path):
         assert f'download="{name}"' in html and (real_site / "downloads" / name).is_file(), name
     # Without the offline copy (tests build without it) the page says so instead of linking nowhere.
     assert "offline.zip" not in html and "No offline copy of the whole site was made" in html
+    # How to import them is one click away (the mini fixture, without a teachers' page, names it).
+    assert re.search(r'see <a href="\.\./teachers/">For teachers</a>\.', html)
 
 
 def test_report_a_mistake_link(real_site: Path, tmp_path: Path):

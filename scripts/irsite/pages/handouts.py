@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 import re
+from pathlib import Path
 
 from .. import conceptmap, render  # (render imports this module too; names are looked up when called)
 from .doc import Anchor, DefList, Doc, Em, Heading, ItemList, Link, MdBlock, Para, Raw, Strong, page_url
@@ -109,4 +110,6 @@ def downloads_page(r: "render.Renderer") -> Doc:
         Heading(2, "The self-check questions"), ItemList([
             item("Moodle question XML", "downloads/questions-moodle.xml", "for a Moodle question bank"),
             item("GIFT", "downloads/questions.gift", "for Moodle and other platforms")]),
-        Para(["How to import each of them into Moodle, Anki or a spreadsheet: see For teachers, in the menu."])])
+        Para([["How to import each of them into Moodle, Anki or a spreadsheet: see ",
+               Link("For teachers", "teachers.md") if Path(r.p.root, "docs", "teachers.md").is_file()
+               else "For teachers, in the menu", "."]])])
