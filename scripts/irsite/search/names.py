@@ -183,9 +183,9 @@ def inflections(word: str, ru_cases: int | None = None) -> set[str]:
     if _CYRILLIC.fullmatch(word):
         ending = next((e for e in _RU_CASES if word.endswith(e)), "")
         stem = word[:len(word) - len(ending)]
-        if stem[-1] in _VOWELS_RU:
+        if not stem or stem[-1] in _VOWELS_RU:
             return forms
-        hushing = "и ей ем " if not ending and stem[-1] in "гкхжшчщц" else ""   # врачи, врачей, врачем
+        hushing = "и ей ем " if not ending and stem[-1] in "гкхжшчщц" else ""   # врачи, врачей, товарищем
         return forms | {stem + e for e in (hushing + _RU_CASES[ending]).split(" ")[:ru_cases]}
     if not word.isascii():
         return forms
@@ -320,8 +320,9 @@ def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str], set[st
     or Latin letters, British/American spellings, inflections of ordinary words, letter/digit
     splits); parts: prefix splits (pre + diabetes); joined: short names without separators; cases:
     the Russian case forms of its Russian words, lighter, as a long word's many forms all match a
-    query that it starts with (инсулин: инсулиндеградирующего, инсулиндеградирующему…). Derived forms sit in their own, lower-weighted field, so a word with many forms does not
-    outscore a name that matches more of the query's words.
+    query that it starts with (инсулин: инсулиндеградирующего, инсулиндеградирующему…). Derived
+    forms sit in their own, lower-weighted field, so a word with many forms does not outscore a
+    name that matches more of the query's words.
     """
     original = [w for w in _SPLIT.split(unicodedata.normalize("NFKC", name)) if w]
     ws = words(name)

@@ -144,8 +144,8 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
     that answers it:
 
     * ``q``: the words of its title, summary, the questions it answers and its Russian names
-      (front matter), its headings and key points, twice where they use a word more than once, and their lay synonyms
-      (:data:`LAY_SYNONYMS`);
+      (front matter), its headings and key points, twice where they use a word more than once, and
+      their lay synonyms (:data:`LAY_SYNONYMS`);
     * ``b``: the words of its whole text (four letters or more), up to three times each as often as
       the page uses them, weighted lower. Material indexes a page's sections apart, and weights
       their text far below names, so without this a question using the page's words finds only
@@ -157,7 +157,7 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
     lead, body = {}, {}
     # The words of the terms' Russian names go in as written: with their case forms, a page's
     # Russian name outweighed the term's own in that case («уровень лептина», «при гиперинсулинемии»).
-    named = frozenset(w for t in project.terms for n in t.ru for w in words(n))
+    named = frozenset(w for t in project.terms for n in t.ru for w in words(n) if not w.isascii())
     for page in project.pages:
         key_points = _KEY_POINTS.search(page.body + "\n")
         lead[page.slug] = _with_synonyms(_forms(" ".join([page.title, page.summary, *page.questions, *page.ru,
