@@ -270,7 +270,8 @@ def neighbourhood_map(project: Project, term_id: str, href: Href) -> str | None:
         ring(sorted((n for n in ring2 if (toward[n][0] >= 0) == (s == 1)), key=lambda n: (toward[n][1], key(n))),
              s, outer, 12)
     xs = [x + side[n] * reach(n) for n, (x, _) in pos.items()] + [x for x, _ in pos.values()]
-    xs += [-max(map(_width, label(tid))) / 2, max(map(_width, label(tid))) / 2]
+    half_label = max(map(_width, label(tid))) / 2     # the centre's label, under it
+    xs += [-half_label, half_label]
     dx, dy = 20 - min(xs), 30 - min(y for _, y in pos.values())    # every coordinate positive
     pos = {n: (x + dx, y + dy) for n, (x, y) in pos.items()}
     edges = [_line(pos[tid], pos[r]) for r in ring1] + [   # to the next step: from the end of the label

@@ -185,8 +185,10 @@ def inflections(word: str, ru_cases: int | None = None) -> set[str]:
         stem = word[:len(word) - len(ending)]
         if not stem or stem[-1] in _VOWELS_RU:
             return forms
-        hushing = "и ей ем " if not ending and stem[-1] in "гкхжшчщц" else ""   # врачи, врачей, товарищем
-        return forms | {stem + e for e in (hushing + _RU_CASES[ending]).split(" ")[:ru_cases]}
+        endings = _RU_CASES[ending].split(" ")
+        if not ending and stem[-1] in "гкхжшчщц":    # врачи, врачей, товарищем (the genitive stays first)
+            endings += ["и", "ей", "ем"]
+        return forms | {stem + e for e in endings[:ru_cases]}
     if not word.isascii():
         return forms
     for pattern, endings in _INFLECT:
