@@ -191,3 +191,25 @@ def test_turning_html_off_is_an_option(tmp_path) -> None:
     log = _build(project, tmp_path / "off", html=False)
     assert _html_count(log)[0] == 0
     assert run_build(project, tmp_path / "on").returncode == 0
+
+
+def test_lists_and_lines_in_another_language_inside_a_box_match_markdown() -> None:
+    """A box holding a paragraph of several lines and a list in Russian (a topic page's "This page
+    answers"): the HTML writer gives what Python-Markdown makes of the Markdown writer's text, and
+    every line and item stays inside the box, marked as Russian."""
+    import markdown
+    from pymdownx.slugs import slugify
+
+    box = doc.Box("question", "This page answers", [
+        doc.ItemList(["What are adipokines?"]),
+        doc.Para([doc.Strong("По-русски:"), "Первая строка", "Вторая строка"], lang="ru"),
+        doc.ItemList(["Что такое адипокины?", "Зачем они нужны?"], lang="ru")])
+    page = doc.Doc("topics/x.md", "X", {}, [box])
+    body = doc.to_markdown(page).split("---\n", 2)[2]
+    converted = markdown.markdown(body, extensions=["admonition", "attr_list", "toc"],
+                                  extension_configs={"toc": {"permalink": True, "permalink_title": "Link to this section",
+                                                             "slugify": slugify(case="lower")}})
+    written = doc.to_html(page, doc.HtmlOptions(slugify=slugify(case="lower"))).html
+    assert written.strip() == converted.strip()
+    inside = written[written.index('<div class="admonition question">'):written.rindex("</div>")]
+    assert '<li lang="ru">Что такое адипокины?</li>' in inside and "Вторая строка</p>" in inside

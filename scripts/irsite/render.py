@@ -54,6 +54,7 @@ def topic_url(slug: str) -> str:
 
 
 _QUOTED = re.compile(r'"([^"]*)"')
+_CYRILLIC = re.compile("[а-яё]", re.I)
 
 
 def _title_attr(text: str) -> str:
@@ -88,15 +89,10 @@ def citation_text(source: Source, markdown: bool = True) -> str:
     authors = ", ".join(source.authors)
     title = source.title.rstrip(".")
     container = f"*{source.container}*" if markdown else source.container
-    where = container
-    if source.year:
-        where += f". {source.year}"
+    where = container + (f". {source.year}" if source.year else "")
     if source.volume:
-        where += f";{source.volume}"
-        if source.issue:
-            where += f"({source.issue})"
-    if source.pages:
-        where += f":{source.pages}"
+        where += f";{source.volume}" + (f"({source.issue})" if source.issue else "")
+    where += f":{source.pages}" if source.pages else ""
     parts = [authors, title, where]
     return " ".join(p if p.endswith((".", "?", "!")) else p + "." for p in parts if p.strip("."))
 
@@ -437,9 +433,11 @@ class Renderer:
         body = self.topic_body(page, cite, uri)
         changed = self.site.page_dates.get(page.slug, self.site.today)
         blocks: list = [_updated(changed), *_russian(page.ru, exclude=True), MdBlock(body)]
-        if page.questions:
-            blocks.append(Box("question", "This page answers", [ItemList([q[0].upper() + q[1:].rstrip("?") + "?"
-                                                                          for q in page.questions])]))
+        asked = [q[0].upper() + q[1:].rstrip("?") + "?" for q in page.questions]
+        english, russian = [q for q in asked if not _CYRILLIC.search(q)], [q for q in asked if _CYRILLIC.search(q)]
+        if asked:   # the questions in Russian after those in English
+            ru = [Para([Strong("По-русски:")], lang="ru"), ItemList(russian, lang="ru")] if russian else []
+            blocks.append(Box("question", "This page answers", [ItemList(english)][:len(english)] + ru))
         blocks += quiz.quiz_blocks(self, page, cite)
         if cite.order:
             blocks.append(Heading(2, "References", exclude=True))

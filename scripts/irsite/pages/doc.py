@@ -92,6 +92,7 @@ class Item:
 class ItemList:
     items: list                     # Item or Spans
     ordered: bool = False
+    lang: str = ""                  # the items' language, where not English
 
 
 @dataclass
@@ -248,13 +249,14 @@ def _md_block(block, uri: str, indent: str = "") -> list[str]:
     if isinstance(block, Para):
         text = "  \n".join(_md_line(line, uri) for line in block.lines)
         attrs = (" data-search-exclude" if block.exclude else "") + (f' lang="{block.lang}"' if block.lang else "")
-        return [text + (f"\n{{{attrs} }}" if attrs else ""), ""]
+        return [*(text + (f"\n{{{attrs} }}" if attrs else "")).split("\n"), ""]
     if isinstance(block, ItemList):
         out = []
         for n, item in enumerate(block.items, start=1):
             item = item if isinstance(item, Item) else Item(item)
             out.append(f"{n}. " if block.ordered else "- ")
             out[-1] += _md_line(item.text, uri)
+            out += [f'  {{ lang="{block.lang}" }}'] if block.lang else []
             if item.blocks:
                 out.append("")
                 for inner in item.blocks:
@@ -439,16 +441,16 @@ class _HtmlWriter:
             return f"<p{ex}>" + "<br />\n".join(self.spans(line) for line in block.lines) + "</p>"
         if isinstance(block, ItemList):
             tag = "ol" if block.ordered else "ul"
-            items, loose = [], False
+            items, loose, lang = [], False, f' lang="{block.lang}"' if block.lang else ""
             for item in block.items:
                 item = item if isinstance(item, Item) else Item(item)
                 # Python-Markdown wraps an item in a paragraph when it holds blocks, or when it
                 # follows one that did (a blank line came before it).
                 if item.blocks or loose:
                     inner = "\n".join([f"<p>{self.spans(item.text)}</p>"] + [self.block(b) for b in item.blocks])
-                    items.append(f"<li>\n{inner}\n</li>")
+                    items.append(f"<li{lang}>\n{inner}\n</li>")
                 else:
-                    items.append(f"<li>{self.spans(item.text)}</li>")
+                    items.append(f"<li{lang}>{self.spans(item.text)}</li>")
                 loose = bool(item.blocks)
             return f"<{tag}>\n" + "\n".join(items) + f"\n</{tag}>"
         if isinstance(block, DefList):
