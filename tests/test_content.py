@@ -98,6 +98,17 @@ def test_topic_pages_give_their_subject_in_russian(real_site):
     assert all(p.ru for p in PROJECT.pages)
 
 
+def test_topic_pages_list_the_questions_they_answer_in_russian_too(real_site):
+    """"This page answers" lists the questions in English, then in Russian, each marked as Russian
+    (for a screen reader's voice); and a Russian question finds its page."""
+    page = (real_site / "topics" / "adipokines" / "index.html").read_text(encoding="utf-8")
+    box = page[page.index('<p class="admonition-title">This page answers</p>'):]
+    box = box[:box.index("</div>")]
+    assert box.index("<li>What are adipokines?</li>") < box.index('<p lang="ru"><strong>По-русски:</strong></p>') \
+        < box.index('<li lang="ru">Что такое адипокины?</li>')
+    assert all(sum(bool(re.search("[а-я]", q)) for q in p.questions) >= 6 for p in PROJECT.pages)
+
+
 def test_russian_names_are_on_the_term_page_and_in_the_exports(real_site):
     page = (real_site / "glossary" / "insulin-resistance" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<p lang="ru"><strong>По-русски:</strong> инсулинорезистентность', page)
@@ -136,7 +147,7 @@ def test_no_request_outside_the_site_in_html(real_site):
 @pytest.mark.parametrize("queries, floor", [("search_queries.tsv", 1.0), ("public", 0.95),
                                             ("search_names_unseen5.tsv", 0.95), ("search_names_unseen6.tsv", 0.95),
                                             ("search_names_unseen7.tsv", 0.95), ("search_names_unseen8.tsv", 0.95),
-                                            ("search_names_unseen9_ru.tsv", 0.65)])
+                                            ("search_names_unseen9_ru.tsv", 0.7), ("search_names_unseen10.tsv", 0.95)])
 def test_search_puts_the_term_page_first(real_site, queries, floor):
     """Runs Material's own search worker (as the browser does) over the built index. Our own cases
     must all pass; tests/search_names_unseen5.tsv, 60 names written blind, found 58 first before it
@@ -146,7 +157,9 @@ def test_search_puts_the_term_page_first(real_site, queries, floor):
     misspelt and Russian final consonants devoiced); tests/search_names_unseen8.tsv, 80 more, all 80;
     tests/search_names_unseen9_ru.tsv, 40 Russian names typed as a sentence puts them (half of them
     in another case than the glossary's), 21 before the Russian case forms, 31 after, 28 once the
-    topic pages' Russian names were searchable too."""
+    topic pages' Russian names were searchable too, 30 with each name's genitive weighed as a spelling;
+    tests/search_names_unseen10.tsv, 80 more (25 in Russian), 77 before it was used, 78 with е typed
+    as э forgiven («гиперинсулинэмия»)."""
     if queries == "public":
         path = ROOT.parent / "shared" / "search" / "queries-public.tsv"
         if not path.exists():
@@ -193,7 +206,8 @@ def test_the_shared_concept_names_find_their_term(real_site, tmp_path):
                                               ("search_questions_unseen2.tsv", 0.8), ("search_questions_unseen3.tsv", 0.85),
                                               ("search_questions_unseen4.tsv", 0.85), ("search_questions_unseen5.tsv", 0.85),
                                               ("search_questions_unseen6.tsv", 0.85), ("search_questions_unseen7.tsv", 0.85),
-                                              ("search_questions_unseen8.tsv", 0.75), ("search_questions_unseen9_ru.tsv", 0.2)])
+                                              ("search_questions_unseen8.tsv", 0.8), ("search_questions_unseen9_ru.tsv", 0.3),
+                                              ("search_questions_unseen10.tsv", 0.9), ("search_questions_unseen10_ru.tsv", 0.6)])
 def test_learners_questions_find_topic_pages(real_site, questions, floor):
     """tests/search_questions.tsv: 110 questions typed as learners type them, each with the topic page
     that answers it. Issue #17's target, 95% in the first three pages, is the floor: Material's search
@@ -212,7 +226,10 @@ def test_learners_questions_find_topic_pages(real_site, questions, floor):
     after those: 48 of 54 before it was used (49 with "gland" as a lay word for endocrine);
     tests/search_questions_unseen8.tsv, 54 written blind on 5 December: 42 of 54, five of the
     twelve missed in Russian, 45 with the topic pages' Russian names in their lead words;
-    tests/search_questions_unseen9_ru.tsv, 36 in Russian written blind: 1 of 36 before those, 8 after."""
+    tests/search_questions_unseen9_ru.tsv, 36 in Russian written blind: 1 of 36 before those, 8 after,
+    13 once each topic page listed the questions it answers in Russian too (the eighth set then 46);
+    tests/search_questions_unseen10.tsv and _10_ru.tsv, 54 and 36 written blind before those Russian
+    questions: 53 of 54 and 10 of 36 before, 24 of 36 after."""
     out = subprocess.run(["node", str(ROOT / "tests/tools/search-check.mjs"), str(real_site),
                           str(ROOT / "tests" / questions)], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stdout + out.stderr
@@ -378,11 +395,13 @@ def test_search_index_stays_small(real_site):
     # each term's first Russian name (26 KB gzipped: a slip in a Russian name found nothing at all),
     # and the case forms of Russian names' words (10 KB gzipped: "при гиперинсулинемии", "роль
     # адипонектина" found nothing; 21 of 40 Russian names typed as a sentence puts them were found
-    # first before, 31 after).
+    # first before, 31 after), and the words of the topic pages' questions in Russian (9 KB gzipped: 10
+    # of 36 blind Russian questions found their page in the first three before, 24 after).
     topic_fields = sum(len(d.get("q", "")) + len(d.get("b", "")) for d in index["docs"])
-    assert topic_fields <= 190_000, topic_fields   # 2,600 characters of them the pages' Russian names
+    # 2,600 characters of them the pages' Russian names, 10,000 the words of their questions in Russian
+    assert topic_fields <= 200_000, topic_fields
     gzipped = len(gzip.compress((real_site / "search/search_index.json").read_bytes()))
-    assert gzipped <= 340_000, gzipped
+    assert gzipped <= 355_000, gzipped
 
 
 def test_link_previews_show_the_term_and_its_definition(real_site):

@@ -78,6 +78,8 @@ TERM_QUERIES = [
     ("ceramifes", "ceramides"),
     ("инсулинорезистентость", "insulin-resistance"),   # in a Russian name: a letter left out
     ("гиперинсулинимия", "hyperinsulinemia"),            # an unstressed vowel confused
+    ("гиперинсулинэмия", "hyperinsulinemia"),            # е written э, as it is said
+    ("протеинкиназа В", "akt"),                          # a Russian capital as a letter, not "в" (in)
     ("semaglutde", "glp-1-receptor-agonists"),          # in a one-word alias (a drug name)
     # long official names, pasted; an en dash pasted from a paper
     ("pre-B-cell colony-enhancing factor", "visfatin"),

@@ -105,8 +105,9 @@ _NEIGHBOUR_KEYS = {c: "".join(row[j] for j in (i - 1, i + 1) if 0 <= j < len(row
 _VOWEL_SLIPS = {"a": "eo", "e": "ai", "i": "ey", "o": "au", "u": "o", "y": "i"}
 # Letters written for one another because they sound alike (resistanse, adiponektin, glukose).
 _SOUND_SLIPS = {"c": "ks", "k": "c", "s": "cz", "z": "s"}
-# Russian vowels most often confused when unstressed (гиперинсулинемия, гипергликимия).
-_RU_VOWEL_SLIPS = {"о": "а", "а": "о", "е": "и", "и": "е"}
+# Russian vowels most often confused when unstressed (гиперинсулинимия, гипергликимия), and е written
+# э where it is said so (гиперинсулинэмия).
+_RU_VOWEL_SLIPS = {"о": "а", "а": "о", "е": "иэ", "и": "е"}
 # A voiced consonant at the end of a Russian word is said voiceless, and often so written (глюконеогенес).
 _RU_DEVOICED = {"б": "п", "в": "ф", "г": "к", "д": "т", "ж": "ш", "з": "с"}
 # Russian case endings: a name's word in the nominative -> the endings of its other cases, so that
@@ -347,6 +348,8 @@ def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str], set[st
             splits |= _split_forms(f)
             parts |= _prefix_forms(f)
             if _is_word(written) and len(f) >= 4 and f not in _GREEK_NAME_TO_SYMBOL:
+                if _CYRILLIC.fullmatch(f):    # the genitive weighs as a spelling: «уровень лептина»
+                    alt |= inflections(f, 1)
                 (cases if _CYRILLIC.fullmatch(f) else alt).update(inflections(f))
     joined: set[str] = set()
     if 1 < len(ws) <= 3 and len("".join(ws)) <= 12:
@@ -507,7 +510,7 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
         # A term's own name outranks another term's alias that merely starts with the query
         # ("insulin": Insulin before insulinase).
         boost = name_boost(group["n"]) * (OWN_NAME_WEIGHT if i == 0 else 1)
-        lone = lone_tokens(words(group["names"][0]))
+        lone = lone_tokens(words(group["names"][0]), group["names"][0])
         if "a_" in lone:
             # The search box drops a lower-case "a" as the article: "type a insulin resistance" is
             # searched as "type insulin resistance", where type A must win the tie with type B.
@@ -532,7 +535,7 @@ FIELDS = {"keys": 1_000_000, "alt": 500_000, "cases": 40_000, "parts": 20_000, "
           "lone": 30_000_000, "q": 140_000, "b": 50_000}
 
 
-def lone_tokens(name_words: list[str]) -> list[str]:
+def lone_tokens(name_words: list[str], name: str = "") -> list[str]:
     """Tokens for the heavy ``lone`` field of a name holding a letter as a word of its own (protein
     kinase B, C-reactive protein, NF kappa B). Typed alone, such a letter becomes a prefix query
     that matches every word starting with it, and the topic pages' long fields hold dozens of those;
@@ -549,6 +552,8 @@ def lone_tokens(name_words: list[str]) -> list[str]:
     others = [w for w in name_words if w != "a"]
     # Not a preposition (Russian к, у, в, с) nor the s of a possessive (DeFronzo's).
     out = [w + "_" for w in others if len(w) == 1 and w.isalpha() and w not in STOP and w != "s"]
+    # A Russian capital standing alone is a letter, not a preposition (протеинкиназа В, типа В).
+    out += [w.lower() + "_" for w in name.split() if len(w) == 1 and w.isupper() and _CYRILLIC.fullmatch(w.lower())]
     if "a" in name_words:
         if len(others) >= 2:
             out.append("a_")

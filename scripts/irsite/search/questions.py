@@ -116,6 +116,7 @@ def _with_synonyms(counts: Counter) -> Counter:
     return out
 
 
+_RUSSIAN = re.compile("[а-яё]", re.I)
 _KEY_POINTS = re.compile(r'^!!! abstract "Key points"\n((?:[ \t]+.*\n|[ \t]*\n)+)', re.M)
 _HEADINGS = re.compile(r"^#{2,3} (.*)$", re.M)
 
@@ -158,11 +159,16 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
     # The words of the terms' Russian names go in as written: with their case forms, a page's
     # Russian name outweighed the term's own in that case («уровень лептина», «при гиперинсулинемии»).
     named = frozenset(w for t in project.terms for n in t.ru for w in words(n) if not w.isascii())
+    # The questions a page answers in Russian: their words as typed (a sentence has inflected them),
+    # except the other cases of the terms' Russian names, which must find the term («уровень лептина»).
+    named_cases = {f for w in named for f in inflections(w)} - named
     for page in project.pages:
         key_points = _KEY_POINTS.search(page.body + "\n")
-        lead[page.slug] = _with_synonyms(_forms(" ".join([page.title, page.summary, *page.questions, *page.ru,
-                                                          *_HEADINGS.findall(page.body),
-                                                          key_points.group(1) if key_points else ""]), as_written=named))
+        russian = [q for q in page.questions if _RUSSIAN.search(q)]
+        asked = Counter({w: n for w, n in _forms(" ".join(russian), inflect=False).items() if w not in named_cases})
+        lead[page.slug] = _with_synonyms(_forms(" ".join([page.title, page.summary, *page.ru, *_HEADINGS.findall(page.body),
+                                                          *(q for q in page.questions if q not in russian),
+                                                          key_points.group(1) if key_points else ""]), as_written=named) + asked)
         body[page.slug] = _forms(page.body, min_len=4, inflect=False)
     out = {}
     for page in project.pages:
