@@ -228,7 +228,7 @@ def typo_forms(word: str, light: bool = False) -> set[str]:
     """Common single typing mistakes of a word of six or more letters.
 
     A letter left out, two neighbouring letters swapped, one vowel typed for another, a letter typed
-    for one that sounds alike (c, k, s, z), a consonant typed with the key beside it, a neighbouring key typed as well, a letter typed twice or a letter
+    for one that sounds alike (c, k, s, z; f and ph: metphormin), a consonant typed with the key beside it, a neighbouring key typed as well, a letter typed twice or a letter
     added at the end cover most real slips (insulin resistence, insluin, hyperinsulinmia, ceramifes,
     indsulin, inssulin, metformine). In Cyrillic: a letter left out, swapped or doubled, an
     unstressed vowel confused (гиперинсулинимия), or a final voiced consonant written voiceless
@@ -255,6 +255,7 @@ def typo_forms(word: str, light: bool = False) -> set[str]:
     for i in range(len(word)):
         for v in _VOWEL_SLIPS.get(word[i], "") + _SOUND_SLIPS.get(word[i], ""):
             out.add(word[:i] + v + word[i + 1:])
+    out |= {word.replace("f", "ph"), word.replace("ph", "f")} - {word}   # metphormin, fosfatase
     # A letter added at the end, which a prefix query cannot forgive: an "e" as in French, German
     # or Russian spelling (metformine, adiponectine).
     out.add(word + "e")
@@ -351,6 +352,7 @@ def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str], set[st
                 if _CYRILLIC.fullmatch(f):    # the genitive weighs as a spelling: «уровень лептина»
                     alt |= inflections(f, 1)
                 (cases if _CYRILLIC.fullmatch(f) else alt).update(inflections(f))
+    keys |= {w + "s" for w in re.findall(r"(\w+)['’]s\b", normalise(name))}   # Cushing's typed "cushings"
     joined: set[str] = set()
     if 1 < len(ws) <= 3 and len("".join(ws)) <= 12:
         # Compact names typed without separators (TNFalpha, NFkB, betacells); at most a dozen forms.

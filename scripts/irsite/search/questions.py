@@ -14,7 +14,7 @@ from collections import Counter
 
 from .. import markup
 from ..model import Project
-from .names import FIELDS, STOP, inflections, spelling_forms, prefix_minimal, words
+from .names import FIELDS, STOP, inflections, spelling_forms, prefix_minimal, strip_accents, words
 
 
 # Words of a learner's question that say nothing about its subject. Typed in lower case as words of
@@ -125,9 +125,10 @@ def _forms(text: str, min_len: int = 2, inflect: bool = True, as_written: frozen
     """The subject words of a text with their British/American (and inflected, except those
     ``as_written``) forms, counted."""
     tokens: Counter = Counter()
-    for w in words(markup.plain_text(text)):
-        if len(w) >= min_len and w not in QUESTION_WORDS and not w.isdigit():
-            tokens.update(_word_forms(w) if inflect and w not in as_written else spelling_forms(w))
+    for written in words(markup.plain_text(text)):
+        for w in {written, strip_accents(written)}:      # тяжёлой, typed тяжелой too
+            if len(w) >= min_len and w not in QUESTION_WORDS and not w.isdigit():
+                tokens.update(_word_forms(w) if inflect and w not in as_written else spelling_forms(w))
     return tokens
 
 
