@@ -17,6 +17,7 @@ TERM_LINK = re.compile(r"\[\[\s*([^\]|]+?)\s*(?:\|\s*([^\]]+?)\s*)?\]\]")
 CITATION = re.compile(r"\[@([^\]]+)\]")
 QUOTE_LINE = re.compile(r"^([ \t]*)!quote[ \t]+(\S+)[ \t]*$", re.M)
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CYRILLIC = re.compile("[а-яё]+", re.I)   # Russian letters
 
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]+>")

@@ -36,6 +36,7 @@ import re
 import unicodedata
 from typing import Iterable
 
+from .. import markup
 from ..model import Project
 
 
@@ -114,7 +115,7 @@ _RU_DEVOICED = {"б": "п", "в": "ф", "г": "к", "д": "т", "ж": "ш", "з"
 # a name is found in the case a sentence puts it in ("рецептора инсулина", "при гиперинсулинемии",
 # "лечение инсулинорезистентности"). Nouns and adjectives both; the longest ending that fits applies;
 # "" is a word ending in a consonant. Queries are prefix queries, so a longer form serves its stems.
-_CYRILLIC = re.compile(r"[а-яё]+")
+_CYRILLIC = markup.CYRILLIC
 _VOWELS_RU = "аеёиоуыэюяй"
 _RU_CASES = {
     "ость": "ости остью", "ия": "ии ию ией ий", "ие": "ия ии ием их ими", "ая": "ой ую ые ых",

@@ -116,7 +116,6 @@ def _with_synonyms(counts: Counter) -> Counter:
     return out
 
 
-_RUSSIAN = re.compile("[а-яё]", re.I)
 _KEY_POINTS = re.compile(r'^!!! abstract "Key points"\n((?:[ \t]+.*\n|[ \t]*\n)+)', re.M)
 _HEADINGS = re.compile(r"^#{2,3} (.*)$", re.M)
 
@@ -159,13 +158,13 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
     lead, body = {}, {}
     # The words of the terms' Russian names go in as written: with their case forms, a page's
     # Russian name outweighed the term's own in that case («уровень лептина», «при гиперинсулинемии»).
-    named = frozenset(w for t in project.terms for n in t.ru for w in words(n) if not w.isascii())
+    named = frozenset(v for t in project.terms for n in t.ru for w in words(n) if not w.isascii() for v in (w, strip_accents(w)))
     # The questions a page answers in Russian: their words as typed (a sentence has inflected them),
     # except the other cases of the terms' Russian names, which must find the term («уровень лептина»).
     named_cases = {f for w in named for f in inflections(w)} - named
     for page in project.pages:
         key_points = _KEY_POINTS.search(page.body + "\n")
-        russian = [q for q in page.questions if _RUSSIAN.search(q)]
+        russian = [q for q in page.questions if markup.CYRILLIC.search(q)]
         asked = Counter({w: n for w, n in _forms(" ".join(russian), inflect=False).items() if w not in named_cases})
         lead[page.slug] = _with_synonyms(_forms(" ".join([page.title, page.summary, *page.ru, *_HEADINGS.findall(page.body),
                                                           *(q for q in page.questions if q not in russian),
