@@ -125,7 +125,7 @@ def _forms(text: str, min_len: int = 2, inflect: bool = True, as_written: frozen
     ``as_written``) forms, counted."""
     tokens: Counter = Counter()
     for written in words(markup.plain_text(text)):
-        for w in {written, strip_accents(written)}:      # тяжёлой, typed тяжелой too
+        for w in (written,) if written.isascii() else {written, strip_accents(written)}:   # тяжёлой, typed тяжелой
             if len(w) >= min_len and w not in QUESTION_WORDS and not w.isdigit():
                 tokens.update(_word_forms(w) if inflect and w not in as_written else spelling_forms(w))
     return tokens
