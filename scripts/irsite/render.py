@@ -436,7 +436,7 @@ class Renderer:
         english, russian = [q for q in asked if not markup.CYRILLIC.search(q)], [q for q in asked if markup.CYRILLIC.search(q)]
         if asked:   # the questions in Russian after those in English
             ru = [Para([Strong("По-русски:")], lang="ru"), ItemList(russian, lang="ru")] if russian else []
-            blocks.append(Box("question", "This page answers", [ItemList(english)][:len(english)] + ru))
+            blocks.append(Box("question", "This page answers", ([ItemList(english)] if english else []) + ru))
         blocks += quiz.quiz_blocks(self, page, cite)
         if cite.order:
             blocks.append(Heading(2, "References", exclude=True))

@@ -352,7 +352,9 @@ def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str], set[st
             if _is_word(written) and len(f) >= 4 and f not in _GREEK_NAME_TO_SYMBOL:
                 if _CYRILLIC.fullmatch(f):    # the genitive weighs as a spelling: «уровень лептина»
                     alt |= inflections(f, 1)
-                (cases if _CYRILLIC.fullmatch(f) else alt).update(inflections(f))
+                    cases |= inflections(f)
+                else:
+                    alt |= inflections(f)
     keys |= {w + "s" for w in re.findall(r"(\w+)['’]s\b", normalise(name))}   # Cushing's typed "cushings"
     joined: set[str] = set()
     if 1 < len(ws) <= 3 and len("".join(ws)) <= 12:
