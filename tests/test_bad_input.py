@@ -414,6 +414,10 @@ DEFECTS = [
     D("front-matter-russian-names-not-a-list",
       insert(PAGE, 5, "ru: Воспаление и инсулинорезистентность"),
       f"{PAGE}:5", "'ru' of the front matter must be a list", "'- a' lines under 'ru:'"),
+    D("front-matter-question-mixes-alphabets",
+      insert(PAGE, 5, 'questions:\n  - "Что такое адипoкины?"'),    # a Latin o typed inside a Russian word
+      f"{PAGE}:5", "question 'Что такое адипoкины?' mixes Latin and Cyrillic letters in one word",
+      "U+006F LATIN SMALL LETTER O", "retype the word in one alphabet"),
     D("page-without-front-matter",
       delete(PAGE, 1, "---"),
       f"{PAGE}:1", "page has no front matter"),

@@ -266,9 +266,10 @@ def read_page(root: Path, path: Path, problems: list[Problem]) -> Page | None:
                 summary=check.text(meta, "summary", "the front matter"), body=body, path=shown,
                 body_line=body_line, questions=check.text_list(meta, "questions", "the front matter"),
                 ru=check.text_list(meta, "ru", "the front matter"))
-    for key, items in (("questions", page.questions), ("ru", page.ru)):
+    for key, items, what in (("questions", page.questions, "question"), ("ru", page.ru, "Russian name")):
         for item in items:
-            check.safe(item, meta.line_of(key), "question" if key == "questions" else "Russian name")
+            check.safe(item, meta.line_of(key), what)
+            check.visible(item, meta.line_of(key), what)
     page.summary_line = meta.line_of("summary")  # type: ignore[attr-defined]
     check.safe(page.title, meta.line_of("title"), "title")
     check.safe(page.summary, meta.line_of("summary"), "summary")
