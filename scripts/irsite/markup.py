@@ -19,6 +19,11 @@ QUOTE_LINE = re.compile(r"^([ \t]*)!quote[ \t]+(\S+)[ \t]*$", re.M)
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CYRILLIC = re.compile("[а-яё]+", re.I)   # Russian letters
 
+
+def by_language(texts: list[str]) -> tuple[list[str], list[str]]:
+    """(those in English, those in Russian): a topic page's questions are written in either."""
+    return [t for t in texts if not CYRILLIC.search(t)], [t for t in texts if CYRILLIC.search(t)]
+
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]+>")
 _RAW_HTML = re.compile(r"</?[A-Za-z!?][^>]*>?|&#(?:x[0-9a-fA-F]+|\d+);?")

@@ -433,7 +433,7 @@ class Renderer:
         changed = self.site.page_dates.get(page.slug, self.site.today)
         blocks: list = [_updated(changed), *_russian(page.ru, exclude=True), MdBlock(body)]
         asked = [q[0].upper() + q[1:].rstrip("?") + "?" for q in page.questions]
-        english, russian = [q for q in asked if not markup.CYRILLIC.search(q)], [q for q in asked if markup.CYRILLIC.search(q)]
+        english, russian = markup.by_language(asked)
         if asked:   # the questions in Russian after those in English
             ru = [Para([Strong("По-русски:")], lang="ru"), ItemList(russian, lang="ru")] if russian else []
             blocks.append(Box("question", "This page answers", ([ItemList(english)] if english else []) + ru))

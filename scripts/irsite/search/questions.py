@@ -144,8 +144,8 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
     """Fields for each topic page's own search entry, so that a learner's question finds the page
     that answers it:
 
-    * ``q``: the words of its title, summary, the questions it answers and its Russian names
-      (front matter), its headings and key points, twice where they use a word more than once, and
+    * ``q``: the words of its title, summary, the questions it answers (those of its questions in
+      Russian as typed) and its Russian names (front matter), its headings and key points, twice where they use a word more than once, and
       their lay synonyms (:data:`LAY_SYNONYMS`);
     * ``b``: the words of its whole text (four letters or more), up to three times each as often as
       the page uses them, weighted lower. Material indexes a page's sections apart, and weights
@@ -164,10 +164,10 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
     named_cases = {f for w in named for f in inflections(w)} - named
     for page in project.pages:
         key_points = _KEY_POINTS.search(page.body + "\n")
-        russian = [q for q in page.questions if markup.CYRILLIC.search(q)]
+        english, russian = markup.by_language(page.questions)
         asked = Counter({w: n for w, n in _forms(" ".join(russian), inflect=False).items() if w not in named_cases})
         lead[page.slug] = _with_synonyms(_forms(" ".join([page.title, page.summary, *page.ru, *_HEADINGS.findall(page.body),
-                                                          *(q for q in page.questions if q not in russian),
+                                                          *english,
                                                           key_points.group(1) if key_points else ""]), as_written=named) + asked)
         body[page.slug] = _forms(page.body, min_len=4, inflect=False)
     out = {}
