@@ -120,13 +120,16 @@ _KEY_POINTS = re.compile(r'^!!! abstract "Key points"\n((?:[ \t]+.*\n|[ \t]*\n)+
 _HEADINGS = re.compile(r"^#{2,3} (.*)$", re.M)
 
 
-def _forms(text: str, min_len: int = 2, inflect: bool = True, as_written: frozenset = frozenset()) -> Counter:
+def _forms(text: str, min_len: int = 2, inflect: bool = True, as_written: frozenset = frozenset(), digits: bool = False) -> Counter:
     """The subject words of a text with their British/American (and inflected, except those
     ``as_written``) forms, counted."""
     tokens: Counter = Counter()
     for written in words(markup.plain_text(text)):
         for w in (written,) if written.isascii() else {written, strip_accents(written)}:   # тяжёлой, typed тяжелой
-            if len(w) >= min_len and w not in QUESTION_WORDS and not w.isdigit():
+            # A word needs a letter: "2.6%" in a text made every "type 2" query find that page.
+            if w.isdigit() and digits and len(w) <= 2:
+                tokens[w] += 1
+            elif len(w) >= min_len and w not in QUESTION_WORDS and not w.isdigit() and re.search(r"[^\W\d_]", w):
                 tokens.update(_word_forms(w) if inflect and w not in as_written else spelling_forms(w))
     return tokens
 
@@ -168,7 +171,7 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
         asked = Counter({w: n for w, n in _forms(" ".join(russian), inflect=False).items() if w not in named_cases})
         lead[page.slug] = _with_synonyms(_forms(" ".join([page.title, page.summary, *page.ru, *_HEADINGS.findall(page.body),
                                                           *english,
-                                                          key_points.group(1) if key_points else ""]), as_written=named) + asked)
+                                                          key_points.group(1) if key_points else ""]), as_written=named, digits=True) + asked)
         body[page.slug] = _forms(page.body, min_len=4, inflect=False)
     out = {}
     for page in project.pages:
