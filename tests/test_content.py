@@ -210,9 +210,9 @@ def test_the_shared_concept_names_find_their_term(real_site, tmp_path):
                                               ("search_questions_unseen2.tsv", 0.8), ("search_questions_unseen3.tsv", 0.85),
                                               ("search_questions_unseen4.tsv", 0.85), ("search_questions_unseen5.tsv", 0.85),
                                               ("search_questions_unseen6.tsv", 0.85), ("search_questions_unseen7.tsv", 0.85),
-                                              ("search_questions_unseen8.tsv", 0.8), ("search_questions_unseen9_ru.tsv", 0.3),
-                                              ("search_questions_unseen10.tsv", 0.9), ("search_questions_unseen10_ru.tsv", 0.6),
-                                              ("search_questions_unseen11.tsv", 0.9), ("search_questions_unseen11_ru.tsv", 0.6)])
+                                              ("search_questions_unseen8.tsv", 0.8), ("search_questions_unseen9_ru.tsv", 0.45),
+                                              ("search_questions_unseen10.tsv", 0.9), ("search_questions_unseen10_ru.tsv", 0.7),
+                                              ("search_questions_unseen11.tsv", 0.9), ("search_questions_unseen11_ru.tsv", 0.75)])
 def test_learners_questions_find_topic_pages(real_site, questions, floor):
     """tests/search_questions.tsv: 110 questions typed as learners type them, each with the topic page
     that answers it. Issue #17's target, 95% in the first three pages, is the floor: Material's search
@@ -402,12 +402,15 @@ def test_search_index_stays_small(real_site):
     # and the case forms of Russian names' words (10 KB gzipped: "при гиперинсулинемии", "роль
     # адипонектина" found nothing; 21 of 40 Russian names typed as a sentence puts them were found
     # first before, 31 after), and the words of the topic pages' questions in Russian (9 KB gzipped: 10
-    # of 36 blind Russian questions found their page in the first three before, 24 after).
-    topic_fields = sum(len(d.get("q", "")) + len(d.get("b", "")) for d in index["docs"])
-    # 2,600 characters of them the pages' Russian names, 10,000 the words of their questions in Russian
-    assert topic_fields <= 200_000, topic_fields
+    # of 36 blind Russian questions found their page in the first three before, 24 after), and the
+    # Russian names of the terms each topic page links to (13 KB gzipped: of the 108 blind Russian
+    # questions, 56 found their page in the first three before, 72 after).
+    topic_fields = sum(len(d.get("q", "")) + len(d.get("b", "")) + len(d.get("r", "")) for d in index["docs"])
+    # 2,600 characters of them the pages' Russian names, 10,000 the words of their questions in
+    # Russian, 41,000 the linked terms' Russian names
+    assert topic_fields <= 240_000, topic_fields
     gzipped = len(gzip.compress((real_site / "search/search_index.json").read_bytes()))
-    assert gzipped <= 355_000, gzipped
+    assert gzipped <= 370_000, gzipped
 
 
 def test_link_previews_show_the_term_and_its_definition(real_site):

@@ -537,7 +537,7 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
 
 
 FIELDS = {"keys": 1_000_000, "alt": 500_000, "cases": 40_000, "parts": 20_000, "joined": 10_000, "fuzzy": 2_000,
-          "lone": 30_000_000, "q": 140_000, "b": 50_000}
+          "lone": 30_000_000, "q": 140_000, "b": 50_000, "r": 20_000}
 
 
 def lone_tokens(name_words: list[str], name: str = "") -> list[str]:

@@ -143,6 +143,22 @@ def _repeated(counts: Counter, suffix: str, most: int = 3) -> str:
     return " ".join(" ".join([t + suffix] * min(most, counts[t])) for t in prefix_minimal(counts))
 
 
+def _linked_russian(project: Project, page, whole_names: frozenset) -> Counter:
+    """The words of the Russian names of the terms a page links to, each counted as often as the
+    page links the term (up to three), with its genitive: the page's text is English, and a question
+    asked in Russian names its subject in those words («как жир в печени нарушает действие
+    инсулина»). A word that is a whole Russian name (лептин) stays as written: with its other cases,
+    «уровень лептина» found the adipokines page before the leptin term."""
+    linked = Counter(t.id for m in markup.TERM_LINK.finditer(page.body) if (t := project.resolve_term(m.group(1))))
+    out: Counter = Counter()
+    for term_id, n in linked.items():
+        for w in {w for name in project.term_by_id[term_id].ru for w in words(name)}:
+            if not w.isascii() and len(w) > 2 and w not in QUESTION_WORDS:
+                for form in {w} if w in whole_names else inflections(w, 1):
+                    out[form] = max(out[form], min(n, 3))
+    return out
+
+
 def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
     """Fields for each topic page's own search entry, so that a learner's question finds the page
     that answers it:
@@ -151,7 +167,8 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
       Russian as typed) and its Russian names (front matter), its headings and key points, twice where they use a word more than once, and
       their lay synonyms (:data:`LAY_SYNONYMS`);
     * ``b``: the words of its whole text (four letters or more), up to three times each as often as
-      the page uses them, weighted lower. Material indexes a page's sections apart, and weights
+      the page uses them, weighted lower;
+    * ``r``: the Russian names of the terms it links to (:func:`_linked_russian`), weighted lower still. Material indexes a page's sections apart, and weights
       their text far below names, so without this a question using the page's words finds only
       term pages.
 
@@ -165,6 +182,7 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
     # The questions a page answers in Russian: their words as typed (a sentence has inflected them),
     # except the other cases of the terms' Russian names, which must find the term («уровень лептина»).
     named_cases = {f for w in named for f in inflections(w)} - named
+    whole_names = frozenset(ws[0] for t in project.terms for n in t.ru if len(ws := words(n)) == 1)
     for page in project.pages:
         key_points = _KEY_POINTS.search(page.body + "\n")
         english, russian = markup.by_language(page.questions)
@@ -178,6 +196,7 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
         # Suffixed tokens only match prefix queries: a word's longest form serves its shorter ones.
         out[url_of(page.slug)] = {"q": _repeated(lead[page.slug], "_q", most=2),
                                   "b": _repeated(body[page.slug], "_b"),
+                                  "r": _repeated(_linked_russian(project, page, whole_names), "_r"),
                                   "summary": html.escape(markup.plain_text(page.summary), quote=False)}
     return out
 
