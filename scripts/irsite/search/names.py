@@ -257,6 +257,10 @@ def typo_forms(word: str, light: bool = False) -> set[str]:
         for v in _VOWEL_SLIPS.get(word[i], "") + _SOUND_SLIPS.get(word[i], ""):
             out.add(word[:i] + v + word[i + 1:])
     out |= {word.replace("f", "ph"), word.replace("ph", "f")} - {word}   # metphormin, fosfatase
+    # Endings that sound alike: -sion/-tion (hypertention), -us/-ous (tacrolimous).
+    out |= {word.replace("sion", "tion"), word.replace("tion", "sion")} - {word}
+    if word.endswith("us"):
+        out.add(word[:-2] + "ous")
     # A letter added at the end, which a prefix query cannot forgive: an "e" as in French, German
     # or Russian spelling (metformine, adiponectine).
     out.add(word + "e")
