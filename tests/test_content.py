@@ -147,7 +147,7 @@ def test_no_request_outside_the_site_in_html(real_site):
 @pytest.mark.parametrize("queries, floor", [("search_queries.tsv", 1.0), ("public", 0.95),
                                             ("search_names_unseen5.tsv", 0.95), ("search_names_unseen6.tsv", 0.95),
                                             ("search_names_unseen7.tsv", 0.95), ("search_names_unseen8.tsv", 0.95),
-                                            ("search_names_unseen9_ru.tsv", 0.7), ("search_names_unseen10.tsv", 0.95),
+                                            ("search_names_unseen9_ru.tsv", 0.75), ("search_names_unseen10.tsv", 0.95),
                                             ("search_names_unseen11.tsv", 0.9), ("search_names_unseen12.tsv", 0.95)])
 def test_search_puts_the_term_page_first(real_site, queries, floor):
     """Runs Material's own search worker (as the browser does) over the built index. Our own cases
@@ -158,7 +158,8 @@ def test_search_puts_the_term_page_first(real_site, queries, floor):
     misspelt and Russian final consonants devoiced); tests/search_names_unseen8.tsv, 80 more, all 80;
     tests/search_names_unseen9_ru.tsv, 40 Russian names typed as a sentence puts them (half of them
     in another case than the glossary's), 21 before the Russian case forms, 31 after, 28 once the
-    topic pages' Russian names were searchable too, 30 with each name's genitive weighed as a spelling;
+    topic pages' Russian names were searchable too, 30 with each name's genitive weighed as a spelling,
+    32 with slips of one-word Russian names after a term's first;
     tests/search_names_unseen10.tsv, 80 more (25 in Russian), 77 before it was used, 78 with е typed
     as э forgiven («гиперинсулинэмия»); tests/search_names_unseen11.tsv, 60 more (15 in Russian), written
     after all of that: 54 before it was used, 57 with a possessive typed without its apostrophe

@@ -400,13 +400,15 @@ def _typo_owners(project: Project) -> dict[str, dict[str, tuple[bool, str]]]:
     A word's typo forms are indexed once, on the most specific term (insulin resistance, not every
     longer name containing "resistance"); the other words of a longer query still lead to longer names.
     The first Russian name counts as a preferred name. So does a one-word alias (metaflammation,
-    semaglutide, Ozempic), whose word gets the commoner slips only (``typo_forms(light=True)``).
+    semaglutide, Ozempic), whose word gets the commoner slips only (``typo_forms(light=True)``), and a
+    one-word Russian name after the first (адипоцитокины, инсулиночувствительность: with one slip,
+    2 of 66 found their term, most nothing at all; all 66 with them, 3.3 KB gzipped).
     Returns {term id: {word: (light, the name it was taken from)}}: the slips of a Russian name's word
     go on that name's document, beside its other words ("гестационый сахарный диабет").
     """
     owner: dict[str, tuple[bool, int, int, str, str]] = {}
     for order, term in enumerate(project.terms):
-        one_word = [a for a in term.aliases if len([w for w in words(a) if w not in STOP]) == 1]
+        one_word = [a for a in [*term.aliases, *term.ru[1:]] if len([w for w in words(a) if w not in STOP]) == 1]
         for k, name in enumerate([term.term, *term.ru[:1], *one_word]):
             ws = [w for w in words(name) if w not in STOP]
             for w in ws:
