@@ -49,25 +49,26 @@ def query_separator(separator: str = MATERIAL_SEPARATOR) -> str:
 
 
 # Words a learner types for what the pages call otherwise ("meds" for medicines, "snoring" for sleep
-# apnoea, "kidney" for renal). Where a topic page's lead (see :func:`topic_fields`) uses one word of a
-# group, its ``q`` field holds the others too. Measured on the learners' question sets (README,
+# apnoea, "kidney" for renal; in Russian, «лечение» for treatment, «пожилых» for elderly). Where a
+# topic page's lead (see :func:`topic_fields`) uses one word of a group, its ``q`` field holds the
+# others too. Measured on the learners' question sets (README,
 # "Search"): top-3 rose from 203 to 208 of 236, names unchanged, 0.7 KB more gzipped; in the body
 # field as well it gained nothing more.
 LAY_SYNONYMS = [g.split() for g in (
-    "medicine medication drug meds pill tablet",
+    "medicine medication drug meds pill tablet лекарство лекарства препарат препараты таблетки",
     "sedentary inactivity inactive sitting couch",
     "apnoea apnea snoring snore",
     "introduction basics beginner overview primer guide",
     "controversy controversial debate debated disputed unresolved unanswered uncertain",
-    "children child kids childhood paediatric pediatric",
-    "pregnancy pregnant",
-    "elderly ageing aging",
-    "exercise workout gym",
-    "kidney renal",
-    "heart cardiac",
+    "children child kids childhood paediatric pediatric дети детей",
+    "pregnancy pregnant беременность беременных",
+    "elderly ageing aging пожилые пожилых старение старости",
+    "exercise workout gym упражнения тренировки спорт",
+    "kidney renal почки почек",
+    "heart cardiac сердце сердца",
     "liver hepatic",
     "brain cerebral",
-    "inherited hereditary heritable familial",
+    "inherited hereditary heritable familial наследственность наследственная наследуется",
     "tiredness fatigue tired",
     "thirst thirsty",
     "carbohydrate carbs",
@@ -83,9 +84,9 @@ LAY_SYNONYMS = [g.split() for g in (
     "steroid glucocorticoid corticosteroid",
     "gut intestine intestinal bowel",
     "bacteria bacterial microbes microbiota microbiome",
-    "cancer tumour malignancy",
+    "cancer tumour malignancy рак опухоли",
     "puberty adolescence adolescent teenager teen",
-    "treatment therapy cure remedy",
+    "treatment therapy cure remedy лечение лечить терапия",
     "disease illness disorder sickness",
     "definition define meaning",
     "variation vary differ heterogeneity heterogeneous",
@@ -95,6 +96,10 @@ LAY_SYNONYMS = [g.split() for g in (
     "severe extreme extremely",
     "congenital inborn born",
     "endocrine gland",
+    "symptoms признаки симптомы",
+    "prevention профилактика",
+    "diagnosis диагностика диагноз",
+    "sleep сон недосып",
 )]
 
 
