@@ -103,7 +103,7 @@ _VOWELS = "aeiouy"
 _NEIGHBOUR_KEYS = {c: "".join(row[j] for j in (i - 1, i + 1) if 0 <= j < len(row))
                    for row in ("qwertyuiop", "asdfghjkl", "zxcvbnm") for i, c in enumerate(row)}
 # Vowels most often typed for one another (resistence, sensetivity, insulen, glycemea).
-_VOWEL_SLIPS = {"a": "eo", "e": "ai", "i": "ey", "o": "au", "u": "o", "y": "i"}
+_VOWEL_SLIPS = {"a": "eo", "e": "ai", "i": "ey", "o": "au", "u": "oa", "y": "i"}
 # Letters written for one another because they sound alike (resistanse, adiponektin, glukose).
 _SOUND_SLIPS = {"c": "ks", "k": "c", "s": "cz", "z": "s"}
 # Russian vowels most often confused when unstressed (гиперинсулинимия, гипергликимия), and е written
