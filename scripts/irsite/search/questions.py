@@ -131,10 +131,10 @@ def _forms(text: str, min_len: int = 2, inflect: bool = True, as_written: frozen
     tokens: Counter = Counter()
     for written in words(markup.plain_text(text)):
         for w in (written,) if written.isascii() else {written, strip_accents(written)}:   # тяжёлой, typed тяжелой
-            # A word needs a letter: "2.6%" in a text made every "type 2" query find that page.
-            if w.isdigit() and digits and len(w) <= 2:
+            if digits and w.isdigit() and len(w) <= 2:   # the 2 of "type 2", the 1 of "IGF-1"
                 tokens[w] += 1
-            elif len(w) >= min_len and w not in QUESTION_WORDS and not w.isdigit() and re.search(r"[^\W\d_]", w):
+            # Other words need a letter: "2.6%" in a text made every "type 2" query find that page.
+            elif len(w) >= min_len and w not in QUESTION_WORDS and re.search(r"[^\W\d_]", w):
                 tokens.update(_word_forms(w) if inflect and w not in as_written else spelling_forms(w))
     return tokens
 
@@ -170,12 +170,12 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
 
     * ``q``: the words of its title, summary, the questions it answers (those of its questions in
       Russian as typed) and its Russian names (front matter), its headings and key points, twice where they use a word more than once, and
-      their lay synonyms (:data:`LAY_SYNONYMS`);
+      their lay synonyms (:data:`LAY_SYNONYMS`); one- and two-digit numbers too;
     * ``b``: the words of its whole text (four letters or more), up to three times each as often as
-      the page uses them, weighted lower;
-    * ``r``: the Russian names of the terms it links to (:func:`_linked_russian`), weighted lower still. Material indexes a page's sections apart, and weights
+      the page uses them, weighted lower. Material indexes a page's sections apart, and weights
       their text far below names, so without this a question using the page's words finds only
-      term pages.
+      term pages;
+    * ``r``: the Russian names of the terms it links to (:func:`_linked_russian`), weighted lower still.
 
     Both hold British/American forms, ``q`` inflected forms too. Their weights stay below a name's, so
     names still find their term first (measured on tests/search_questions.tsv and the name sets by
