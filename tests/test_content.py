@@ -220,7 +220,8 @@ def test_the_shared_concept_names_find_their_term(real_site, tmp_path):
                                               ("search_questions_unseen10.tsv", 0.9), ("search_questions_unseen10_ru.tsv", 0.7),
                                               ("search_questions_unseen11.tsv", 0.9), ("search_questions_unseen11_ru.tsv", 0.75),
                                               ("search_questions_unseen12.tsv", 0.85), ("search_questions_unseen12_ru.tsv", 0.7),
-                                              ("search_questions_unseen13.tsv", 0.9), ("search_questions_unseen13_ru.tsv", 0.75)])
+                                              ("search_questions_unseen13.tsv", 0.9), ("search_questions_unseen13_ru.tsv", 0.75),
+                                              ("search_questions_ru_common.tsv", 1.0)])
 def test_learners_questions_find_topic_pages(real_site, questions, floor):
     """tests/search_questions.tsv: 110 questions typed as learners type them, each with the topic page
     that answers it. Issue #17's target, 95% in the first three pages, is the floor: Material's search
@@ -248,12 +249,14 @@ def test_learners_questions_find_topic_pages(real_site, questions, floor):
     that day's changes: 48 of 54 and 27 of 36 (26 once the pages held their linked terms' Russian
     names, which brought the other three Russian sets 14 -> 18, 24 -> 26 and 24 -> 28);
     tests/search_questions_unseen13.tsv and _13_ru.tsv, written blind after those: 51 of 54 and 26
-    of 36 before they were used (29 with Russian lay words, chosen after reading its misses)."""
+    of 36 before they were used (30 with Russian lay words, chosen after reading its misses);
+    tests/search_questions_ru_common.tsv, the commonest Russian questions («лечение
+    инсулинорезистентности», «признаки…», «как измерить…»), not blind: all must pass."""
     out = subprocess.run(["node", str(ROOT / "tests/tools/search-check.mjs"), str(real_site),
                           str(ROOT / "tests" / questions)], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stdout + out.stderr
     summary = json.loads(out.stdout.strip().splitlines()[-1])
-    assert summary["total"] >= 36
+    assert summary["total"] >= (9 if "common" in questions else 36)
     assert summary["top3"] >= floor * summary["total"], f"{summary['top3']} of {summary['total']} in the first three"
 
 

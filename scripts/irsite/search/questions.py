@@ -24,7 +24,8 @@ QUESTION_WORDS = frozenset(
     "and or for with on by at as be but if it its this that these those which who whom when where than "
     "then there their they doesnt dont cant vs versus between my me i you your we our us get so not no "
     "from has have had work works difference differences step steps "
-    "что как почему зачем ли такое это какой какая какие где когда чем не или можно".split()) | STOP
+    "что как почему зачем ли такое это какой какая какие где когда чем не или можно "
+    "от до за без про под над через между".split()) | STOP
 
 
 MATERIAL_SEPARATOR = r"[\s\-]+"   # Material's default, used when its index names none
@@ -99,6 +100,7 @@ LAY_SYNONYMS = [g.split() for g in (
     "symptoms признаки симптомы",
     "prevention профилактика",
     "diagnosis диагностика диагноз",
+    "measuring measurement измерить измерение оценка оценить определить",
     "sleep сон недосып",
 )]
 
