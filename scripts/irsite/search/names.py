@@ -188,6 +188,8 @@ def inflections(word: str, ru_cases: int | None = None) -> set[str]:
         if not stem or stem[-1] in _VOWELS_RU:
             return forms
         endings = _RU_CASES[ending].split(" ")
+        if stem[-1] in "гкхжшчщ":    # и, never ы, after these letters: оценки, нагрузки
+            endings = [e.replace("ы", "и") for e in endings]
         if not ending and stem[-1] in "гкхжшчщц":    # врачи, врачей, товарищем (the genitive stays first)
             endings += ["и", "ей", "ем"]
         return forms | {stem + e for e in endings[:ru_cases]}
