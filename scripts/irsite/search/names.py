@@ -111,6 +111,7 @@ _SOUND_SLIPS = {"c": "ks", "k": "c", "s": "cz", "z": "s"}
 _RU_VOWEL_SLIPS = {"о": "а", "а": "о", "е": "иэ", "и": "е"}
 # A voiced consonant at the end of a Russian word is said voiceless, and often so written (глюконеогенес).
 _RU_DEVOICED = {"б": "п", "в": "ф", "г": "к", "д": "т", "ж": "ш", "з": "с"}
+_LATIN_DEVOICED = {"b": "p", "d": "t", "g": "k"}
 # Russian case endings: a name's word in the nominative -> the endings of its other cases, so that
 # a name is found in the case a sentence puts it in ("рецептора инсулина", "при гиперинсулинемии",
 # "лечение инсулинорезистентности"). Nouns and adjectives both; the longest ending that fits applies;
@@ -121,7 +122,7 @@ _RU_CASES = {
     "ость": "ости остью", "ия": "ии ию ией ий", "ие": "ия ии ием их ими", "ая": "ой ую ые ых",
     "яя": "ей юю ие их", "ый": "ого ом ым ые ых", "ой": "ого ом ым ые ых", "ое": "ого ом ым ые ых",
     "ий": "его ем им ие их ого ом", "ые": "ых ыми", "а": "ы и е у ой", "я": "и е ю ей",
-    "о": "а ом е", "ь": "я и е ем ью ей", "ы": " ов ах", "и": " ей ов ах ях", "": "а е у ом ы ов ах",
+    "о": "а ом е", "ь": "я и е ем ью ей", "ы": "ов  ах", "и": "ей ов  ах ях", "": "а е у ом ы ов ах",
 }
 STOP = {"a", "an", "and", "of", "the", "in", "to", "for", "by", "on", "or", "with", "as",
          "и", "в", "во", "к", "с", "со", "о", "об", "на", "по", "при", "для", "из", "у"}
@@ -180,7 +181,7 @@ def inflections(word: str, ru_cases: int | None = None) -> set[str]:
     """English plurals and verb forms; Russian case forms (:data:`_RU_CASES`; the first
     ``ru_cases`` of them, if given)."""
     forms = {word}
-    if len(word) < 4 or not word.isalpha():
+    if len(word) < (3 if _CYRILLIC.fullmatch(word) else 4) or not word.isalpha():   # жир: жира
         return forms
     if _CYRILLIC.fullmatch(word):
         ending = next((e for e in _RU_CASES if word.endswith(e)), "")
@@ -188,10 +189,14 @@ def inflections(word: str, ru_cases: int | None = None) -> set[str]:
         if not stem or stem[-1] in _VOWELS_RU:
             return forms
         endings = _RU_CASES[ending].split(" ")
+        if stem[-1] in "гкх":    # эктопического, not эктопическего; макрофагов before the rarer -ей
+            endings = {"ий": "ого ом им ие их".split(), "и": "ов ей  ах".split(" ")}.get(ending, endings)
         if stem[-1] in "гкхжшчщ":    # и, never ы, after these letters: оценки, нагрузки
             endings = [e.replace("ы", "и") for e in endings]
         if not ending and stem[-1] in "гкхжшчщц":    # врачи, врачей, товарищем (the genitive stays first)
             endings += ["и", "ей", "ем"]
+        if ending in ("ы", "и"):    # the bare stem too: жирных кислот, besides цитокинов
+            forms.add(stem)
         return forms | {stem + e for e in endings[:ru_cases]}
     if not word.isascii():
         return forms
@@ -263,6 +268,8 @@ def typo_forms(word: str, light: bool = False) -> set[str]:
     out |= {word.replace("sion", "tion"), word.replace("tion", "sion")} - {word}
     if word.endswith("us"):
         out.add(word[:-2] + "ous")
+    if word[-1] in _LATIN_DEVOICED:   # a final b, d or g said voiceless, as in Russian (canakinumap)
+        out.add(word[:-1] + _LATIN_DEVOICED[word[-1]])
     # A letter added at the end, which a prefix query cannot forgive: an "e" as in French, German
     # or Russian spelling (metformine, adiponectine).
     out.add(word + "e")
@@ -355,11 +362,11 @@ def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str], set[st
         for f in forms:
             splits |= _split_forms(f)
             parts |= _prefix_forms(f)
-            if _is_word(written) and len(f) >= 4 and f not in _GREEK_NAME_TO_SYMBOL:
+            if _is_word(written) and f not in _GREEK_NAME_TO_SYMBOL:
                 if _CYRILLIC.fullmatch(f):    # the genitive weighs as a spelling: «уровень лептина»
                     alt |= inflections(f, 1)
                     cases |= inflections(f)
-                else:
+                elif len(f) >= 4:
                     alt |= inflections(f)
     keys |= {w + "s" for w in re.findall(r"(\w+)['’]s\b", normalise(name))}   # Cushing's typed "cushings"
     joined: set[str] = set()
@@ -493,6 +500,11 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
                 if variant.isascii() and not variant.endswith(("s", "x", "y", "sh", "ch", "z", "a", "o", "um")):
                     slips = {f + "s" for f in slips}
                 group.setdefault("fuzzy", set()).update(slips)
+            if len(words(name)) == 1 and _CYRILLIC.fullmatch(w):
+                # A one-word Russian name's genitive, the case a question names it in, with a letter
+                # left out («в развитии инсулинорезистентости»).
+                group.setdefault("fuzzy", set()).update(g[:i] + g[i + 1:] for g in inflections(w, 1) - {w}
+                                                        for i in range(1, len(g)))
         for i, group in enumerate(groups.values()):
             entries.append((url_of(term.id), i, group))
 

@@ -25,7 +25,7 @@ QUESTION_WORDS = frozenset(
     "then there their they doesnt dont cant vs versus between my me i you your we our us get so not no "
     "from has have had work works difference differences step steps "
     "что как почему зачем ли такое это какой какая какие где когда чем не или можно "
-    "от до за без про под над через между".split()) | STOP
+    "от до за без про под над через между а же бы".split()) | STOP
 
 
 MATERIAL_SEPARATOR = r"[\s\-]+"   # Material's default, used when its index names none
@@ -56,14 +56,14 @@ def query_separator(separator: str = MATERIAL_SEPARATOR) -> str:
 # "Search"): top-3 rose from 203 to 208 of 236, names unchanged, 0.7 KB more gzipped; in the body
 # field as well it gained nothing more.
 LAY_SYNONYMS = [g.split() for g in (
-    "medicine medication drug meds pill tablet лекарство лекарства препарат препараты таблетки",
+    "medicine medication drug meds pill tablet лекарство лекарства препарат препараты таблетки таблеток",
     "sedentary inactivity inactive sitting couch",
     "apnoea apnea snoring snore",
     "introduction basics beginner overview primer guide",
     "controversy controversial debate debated disputed unresolved unanswered uncertain",
     "children child kids childhood paediatric pediatric дети детей",
     "pregnancy pregnant беременность беременных",
-    "elderly ageing aging пожилые пожилых старение старости",
+    "elderly ageing aging пожилые пожилых пожилом старение старости возрасте",
     "exercise workout gym упражнения тренировки спорт",
     "kidney renal почки почек",
     "heart cardiac сердце сердца",
@@ -83,25 +83,27 @@ LAY_SYNONYMS = [g.split() for g in (
     "injection injectable jab shot",
     "diet dieting",
     "steroid glucocorticoid corticosteroid",
-    "gut intestine intestinal bowel",
-    "bacteria bacterial microbes microbiota microbiome",
+    "gut intestine intestinal bowel кишечник кишечные кишечная",
+    "bacteria bacterial microbes microbiota microbiome бактерии",
     "cancer tumour malignancy рак опухоли",
     "puberty adolescence adolescent teenager teen",
     "treatment therapy cure remedy лечение лечить терапия",
-    "disease illness disorder sickness",
+    "disease illness disorder sickness болезнь болезни заболевание заболевания",
     "definition define meaning",
     "variation vary differ heterogeneity heterogeneous",
     "graded continuum continuous spectrum scale",
-    "glucose sugar",
+    "glucose sugar сахар",
     "lean thin slim skinny",
     "severe extreme extremely",
     "congenital inborn born",
     "endocrine gland",
+    "pancreas pancreatic поджелудочная поджелудочной",
+    "hypertension pressure давление гипертония",
     "symptoms признаки симптомы",
     "prevention профилактика",
     "diagnosis диагностика диагноз",
-    "measuring measurement измерить измерение оценка оценить определить",
-    "sleep сон недосып",
+    "measuring measurement измерить измерение оценка оценить определить анализ анализы проверить тест",
+    "sleep сон недосып недосыпание",
 )]
 
 
