@@ -149,7 +149,7 @@ def test_no_request_outside_the_site_in_html(real_site):
                                             ("search_names_unseen7.tsv", 0.95), ("search_names_unseen8.tsv", 0.95),
                                             ("search_names_unseen9_ru.tsv", 0.75), ("search_names_unseen10.tsv", 0.95),
                                             ("search_names_unseen11.tsv", 0.95), ("search_names_unseen12.tsv", 0.95),
-                                            ("search_names_unseen13.tsv", 0.95)])
+                                            ("search_names_unseen13.tsv", 0.95), ("search_names_unseen14.tsv", 0.95)])
 def test_search_puts_the_term_page_first(real_site, queries, floor):
     """Runs Material's own search worker (as the browser does) over the built index. Our own cases
     must all pass; tests/search_names_unseen5.tsv, 60 names written blind, found 58 first before it
@@ -169,7 +169,10 @@ def test_search_puts_the_term_page_first(real_site, queries, floor):
     written after the others: 58 before it was used, 60 with -tion typed for -sion ("hypertention") and
     -ous for -us ("tacrolimous"), which had found nothing; tests/search_names_unseen13.tsv, 60 more
     (10 in Russian), written after all of those changes: 59 before it was used, 60 with a typed for u
-    ("canakinamab") forgiven."""
+    ("canakinamab") forgiven; tests/search_names_unseen14.tsv, 60 more (15 in Russian), written blind
+    after those: 53 before it was used, 57 with a -кий adjective's genitive (эктопического), a
+    three-letter Russian word's cases (жира), a final b typed p (canakinumap), DM2 as a spelling and a
+    one-word Russian name's genitive with a letter left out («инсулинорезистентости»)."""
     if queries == "public":
         path = ROOT.parent / "shared" / "search" / "queries-public.tsv"
         if not path.exists():
@@ -216,11 +219,12 @@ def test_the_shared_concept_names_find_their_term(real_site, tmp_path):
                                               ("search_questions_unseen2.tsv", 0.8), ("search_questions_unseen3.tsv", 0.85),
                                               ("search_questions_unseen4.tsv", 0.85), ("search_questions_unseen5.tsv", 0.85),
                                               ("search_questions_unseen6.tsv", 0.85), ("search_questions_unseen7.tsv", 0.85),
-                                              ("search_questions_unseen8.tsv", 0.8), ("search_questions_unseen9_ru.tsv", 0.45),
-                                              ("search_questions_unseen10.tsv", 0.9), ("search_questions_unseen10_ru.tsv", 0.7),
-                                              ("search_questions_unseen11.tsv", 0.9), ("search_questions_unseen11_ru.tsv", 0.75),
-                                              ("search_questions_unseen12.tsv", 0.85), ("search_questions_unseen12_ru.tsv", 0.7),
-                                              ("search_questions_unseen13.tsv", 0.9), ("search_questions_unseen13_ru.tsv", 0.75),
+                                              ("search_questions_unseen8.tsv", 0.8), ("search_questions_unseen9_ru.tsv", 0.6),
+                                              ("search_questions_unseen10.tsv", 0.9), ("search_questions_unseen10_ru.tsv", 0.8),
+                                              ("search_questions_unseen11.tsv", 0.9), ("search_questions_unseen11_ru.tsv", 0.8),
+                                              ("search_questions_unseen12.tsv", 0.85), ("search_questions_unseen12_ru.tsv", 0.8),
+                                              ("search_questions_unseen13.tsv", 0.9), ("search_questions_unseen13_ru.tsv", 0.8),
+                                              ("search_questions_unseen14.tsv", 0.9), ("search_questions_unseen14_ru.tsv", 0.9),
                                               ("search_questions_ru_common.tsv", 1.0)])
 def test_learners_questions_find_topic_pages(real_site, questions, floor):
     """tests/search_questions.tsv: 110 questions typed as learners type them, each with the topic page
@@ -250,6 +254,10 @@ def test_learners_questions_find_topic_pages(real_site, questions, floor):
     names, which brought the other three Russian sets 14 -> 18, 24 -> 26 and 24 -> 28);
     tests/search_questions_unseen13.tsv and _13_ru.tsv, written blind after those: 51 of 54 and 26
     of 36 before they were used (30 with Russian lay words, chosen after reading its misses);
+    tests/search_questions_unseen14.tsv and _14_ru.tsv, written blind after those: 49 of 54 and 28
+    of 36 before they were used (34 with plural genitives, the conjunction а dropped and more Russian
+    lay words, chosen after reading its misses; they brought the other Russian sets 20 -> 23,
+    28 -> 31, 28 -> 30, 28 -> 31 and 30 -> 30);
     tests/search_questions_ru_common.tsv, the commonest Russian questions («лечение
     инсулинорезистентности», «признаки…», «как измерить…»), not blind: all must pass."""
     out = subprocess.run(["node", str(ROOT / "tests/tools/search-check.mjs"), str(real_site),
