@@ -418,6 +418,9 @@ DEFECTS = [
       insert(PAGE, 5, 'questions:\n  - "Что такое адипoкины?"'),    # a Latin o typed inside a Russian word
       f"{PAGE}:5", "question 'Что такое адипoкины?' mixes Latin and Cyrillic letters in one word",
       "U+006F LATIN SMALL LETTER O", "retype the word in one alphabet"),
+    D("front-matter-russian-summary-in-english",
+      insert(PAGE, 5, "ru_summary: How inflammation of fat tissue weakens insulin's action."),
+      f"{PAGE}:5", "ru_summary has no Russian words", "write the page's summary in Russian"),
     D("page-without-front-matter",
       delete(PAGE, 1, "---"),
       f"{PAGE}:1", "page has no front matter"),

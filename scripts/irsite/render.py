@@ -431,7 +431,10 @@ class Renderer:
         cite = Citations(self)
         body = self.topic_body(page, cite, uri)
         changed = self.site.page_dates.get(page.slug, self.site.today)
-        blocks: list = [_updated(changed), *_russian(page.ru, exclude=True), MdBlock(body)]
+        blocks: list = [_updated(changed), *_russian(page.ru, exclude=True)]
+        if page.ru_summary:   # closed until opened; its words are in the page's search field q instead
+            blocks.append(Box("abstract", "Summary in Russian", [Para([page.ru_summary], exclude=True, lang="ru")], folded=True))
+        blocks.append(MdBlock(body))
         asked = [q[0].upper() + q[1:].rstrip("?") + "?" for q in page.questions]
         english, russian = markup.by_language(asked)
         if asked:   # the questions in Russian after those in English

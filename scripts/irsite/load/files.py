@@ -265,11 +265,18 @@ def read_page(root: Path, path: Path, problems: list[Problem]) -> Page | None:
     page = Page(slug=slug, title=check.text(meta, "title", "the front matter"), order=order,
                 summary=check.text(meta, "summary", "the front matter"), body=body, path=shown,
                 body_line=body_line, questions=check.text_list(meta, "questions", "the front matter"),
-                ru=check.text_list(meta, "ru", "the front matter"))
+                ru=check.text_list(meta, "ru", "the front matter"),
+                ru_summary=check.text(meta, "ru_summary", "the front matter", required=False))
     for key, items, what in (("questions", page.questions, "question"), ("ru", page.ru, "Russian name")):
         for item in items:
             check.safe(item, meta.line_of(key), what)
             check.visible(item, meta.line_of(key), what)
+    if page.ru_summary:
+        check.safe(page.ru_summary, meta.line_of("ru_summary"), "ru_summary")
+        check.visible(page.ru_summary, meta.line_of("ru_summary"), "ru_summary")
+        if not markup.CYRILLIC.search(page.ru_summary):
+            check.add(meta.line_of("ru_summary"), "ru_summary has no Russian words",
+                      "write the page's summary in Russian, or leave ru_summary out")
     page.summary_line = meta.line_of("summary")  # type: ignore[attr-defined]
     check.safe(page.title, meta.line_of("title"), "title")
     check.safe(page.summary, meta.line_of("summary"), "summary")

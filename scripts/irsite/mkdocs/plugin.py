@@ -181,8 +181,10 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
             raise PluginError(f"{uri}: generated HTML contains script or an event handler; "
                               "the content must be plain Markdown (this should have been caught earlier)")
         if uri.startswith(render.TOPICS_DIR + "/"):
-            # The "Key points" box repeats what the page says; the page text itself is indexed.
+            # The "Key points" box repeats what the page says; the page text itself is indexed. The
+            # summary in Russian is searched through the page's q field; its box's title is no text.
             html = html.replace('<div class="admonition abstract">', '<div class="admonition abstract" data-search-exclude>', 1)
+            html = html.replace('<details class="abstract">', '<details class="abstract" data-search-exclude>', 1)
         return html
 
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:

@@ -173,7 +173,7 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
     that answers it:
 
     * ``q``: the words of its title, summary, the questions it answers (those of its questions in
-      Russian as typed) and its Russian names (front matter), its headings and key points, twice where they use a word more than once, and
+      Russian and of its Russian summary as typed) and its Russian names (front matter), its headings and key points, twice where they use a word more than once, and
       their lay synonyms (:data:`LAY_SYNONYMS`); one- and two-digit numbers too;
     * ``b``: the words of its whole text (four letters or more), up to three times each as often as
       the page uses them, weighted lower. Material indexes a page's sections apart, and weights
@@ -195,7 +195,7 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
     for page in project.pages:
         key_points = _KEY_POINTS.search(page.body + "\n")
         english, russian = markup.by_language(page.questions)
-        asked = Counter({w: n for w, n in _forms(" ".join(russian), inflect=False).items() if w not in named_cases})
+        asked = Counter({w: n for w, n in _forms(" ".join([*russian, page.ru_summary]), inflect=False).items() if w not in named_cases})
         lead[page.slug] = _with_synonyms(_forms(" ".join([page.title, page.summary, *page.ru, *_HEADINGS.findall(page.body),
                                                           *english,
                                                           key_points.group(1) if key_points else ""]), as_written=named, digits=True) + asked)
