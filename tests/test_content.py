@@ -189,7 +189,8 @@ def test_search_puts_the_term_page_first(real_site, queries, floor):
     ("canakinamab") forgiven; tests/search_names_unseen14.tsv, 60 more (15 in Russian), written blind
     after those: 53 before it was used, 57 with a -кий adjective's genitive (эктопического), a
     three-letter Russian word's cases (жира), a final b typed p (canakinumap), DM2 as a spelling and a
-    one-word Russian name's genitive with a letter left out («инсулинорезистентости»)."""
+    one-word Russian name's genitive with a letter left out («инсулинорезистентости»), 58 with any vowel
+    typed for another ("tacrolimis")."""
     if queries == "public":
         path = ROOT.parent / "shared" / "search" / "queries-public.tsv"
         if not path.exists():
@@ -450,13 +451,15 @@ def test_search_index_stays_small(real_site):
     # Russian names of the terms each topic page links to (13 KB gzipped: of the 108 blind Russian
     # questions, 56 found their page in the first three before, 72 after), and the words of each topic
     # page's summary in Russian (5 KB gzipped: 39 of 54 blind Russian questions found their page in
-    # the first three before, 41 after; the six other Russian sets 179 -> 189 of 216).
+    # the first three before, 41 after; the six other Russian sets 179 -> 189 of 216), and any vowel
+    # typed for any other in a name's long word (4.4 KB gzipped: with one such slip in each term's
+    # name, 109 of 138 found their term first before, 135 after).
     topic_fields = sum(len(d.get("q", "")) + len(d.get("b", "")) + len(d.get("r", "")) for d in index["docs"])
     # 2,600 characters of them the pages' Russian names, 10,000 the words of their questions in
     # Russian, 41,000 the linked terms' Russian names, 8,000 the words of their Russian summaries
     assert topic_fields <= 255_000, topic_fields
     gzipped = len(gzip.compress((real_site / "search/search_index.json").read_bytes()))
-    assert gzipped <= 375_000, gzipped
+    assert gzipped <= 380_000, gzipped
 
 
 def test_link_previews_show_the_term_and_its_definition(real_site):
