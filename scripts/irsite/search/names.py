@@ -123,7 +123,7 @@ _RU_CASES = {
     "ость": "ости остью", "ия": "ии ию ией ий", "ие": "ия ии ием их ими", "ая": "ой ую ые ых",
     "яя": "ей юю ие их", "ый": "ого ом ым ые ых", "ой": "ого ом ым ые ых", "ое": "ого ом ым ые ых",
     "ий": "его ем им ие их ого ом", "ые": "ых ыми", "а": "ы и е у ой", "я": "и е ю ей",
-    "о": "а ом е", "ь": "я и е ем ью ей", "ы": "ов  ах", "и": "ей ов  ах ях", "": "а е у ом ы ов ах",
+    "о": "а ом е", "ь": "я и е ем ью ей", "ы": "ов ах", "и": "ей ов ах ях", "": "а е у ом ы ов ах",
 }
 STOP = {"a", "an", "and", "of", "the", "in", "to", "for", "by", "on", "or", "with", "as",
          "и", "в", "во", "к", "с", "со", "о", "об", "на", "по", "при", "для", "из", "у"}
@@ -191,12 +191,12 @@ def inflections(word: str, ru_cases: int | None = None) -> set[str]:
             return forms
         endings = _RU_CASES[ending].split(" ")
         if stem[-1] in "гкх":    # эктопического, not эктопическего; макрофагов before the rarer -ей
-            endings = {"ий": "ого ом им ие их".split(), "и": "ов ей  ах".split(" ")}.get(ending, endings)
+            endings = {"ий": "ого ом им ие их", "и": "ов ей ах"}.get(ending, " ".join(endings)).split(" ")
         if stem[-1] in "гкхжшчщ":    # и, never ы, after these letters: оценки, нагрузки
             endings = [e.replace("ы", "и") for e in endings]
         if not ending and stem[-1] in "гкхжшчщц":    # врачи, врачей, товарищем (the genitive stays first)
             endings += ["и", "ей", "ем"]
-        if ending in ("ы", "и"):    # the bare stem too: жирных кислот, besides цитокинов
+        if ending in ("ы", "и"):    # a plural's bare stem too: жирных кислот, besides цитокинов
             forms.add(stem)
         return forms | {stem + e for e in endings[:ru_cases]}
     if not word.isascii():
