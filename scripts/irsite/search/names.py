@@ -329,7 +329,10 @@ def exact_pieces(name: str) -> set[str]:
                 out.update(p for j, p in enumerate(parts[:-1]) if not (j and p.isdigit()))
                 if i < len(pieces) - 1:
                     out.add(v)
-    return {p for p in out if p and p not in STOP}
+    # A Russian capital letter that is also a preposition stays (the С of С-пептид: "С-пептида" searches
+    # "с" as an exact word; the search box drops the preposition only in lower case).
+    capitals = {c.lower() for c in re.findall(r"(?<!\w)[А-ЯЁ](?!\w)", name)}
+    return {p for p in out if p and (p not in STOP or p in capitals)}
 
 
 def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str], set[str]]:
