@@ -122,9 +122,11 @@ _VOWELS_RU = "аеёиоуыэюяй"
 _RU_CASES = {
     "ость": "ости остью", "ия": "ии ию ией ий", "ие": "ия ии ием их ими", "ая": "ой ую ые ых",
     "яя": "ей юю ие их", "ый": "ого ом ым ые ых", "ой": "ого ом ым ые ых", "ое": "ого ом ым ые ых",
-    "ий": "его ем им ие их ого ом", "ые": "ых ыми", "а": "ы и е у ой", "я": "и е ю ей",
+    "ий": "его ем им ие их", "ые": "ых ыми", "а": "ы и е у ой", "я": "и е ю ей",
     "о": "а ом е", "ь": "я и е ем ью ей", "ы": "ов ах", "и": "ей ов ах ях", "": "а е у ом ы ов ах",
 }
+# After г, к or х: эктопического, not эктопическего; макрофагов before the rarer -ей.
+_RU_CASES_AFTER_GKH = {"ий": "ого ом им ие их", "и": "ов ей ах"}
 STOP = {"a", "an", "and", "of", "the", "in", "to", "for", "by", "on", "or", "with", "as",
          "и", "в", "во", "к", "с", "со", "о", "об", "на", "по", "при", "для", "из", "у"}
 
@@ -189,9 +191,7 @@ def inflections(word: str, ru_cases: int | None = None) -> set[str]:
         stem = word[:len(word) - len(ending)]
         if not stem or stem[-1] in _VOWELS_RU:
             return forms
-        endings = _RU_CASES[ending].split(" ")
-        if stem[-1] in "гкх":    # эктопического, not эктопическего; макрофагов before the rarer -ей
-            endings = {"ий": "ого ом им ие их", "и": "ов ей ах"}.get(ending, " ".join(endings)).split(" ")
+        endings = (_RU_CASES_AFTER_GKH if stem[-1] in "гкх" and ending in _RU_CASES_AFTER_GKH else _RU_CASES)[ending].split(" ")
         if stem[-1] in "гкхжшчщ":    # и, never ы, after these letters: оценки, нагрузки
             endings = [e.replace("ы", "и") for e in endings]
         if not ending and stem[-1] in "гкхжшчщц":    # врачи, врачей, товарищем (the genitive stays first)
