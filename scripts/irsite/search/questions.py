@@ -25,7 +25,7 @@ QUESTION_WORDS = frozenset(
     "then there their they doesnt dont cant vs versus between my me i you your we our us get so not no "
     "from has have had work works difference differences step steps "
     "что как почему зачем ли такое это какой какая какие где когда чем не или можно "
-    "от до за без про под над через между а же бы".split()) | STOP
+    "от до за без про под над через между а же бы правда верно действительно true".split()) | STOP
 
 
 MATERIAL_SEPARATOR = r"[\s\-]+"   # Material's default, used when its index names none
