@@ -14,6 +14,7 @@ import yaml
 
 from irsite import markup
 from irsite.load import load_project
+from irsite.search.names import inflections, words
 
 from .conftest import ROOT
 
@@ -352,6 +353,21 @@ def _first_pages(real_site, tmp_path, rows: list[str], n: int = 3) -> dict[str, 
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stdout + out.stderr
     return {c["query"]: c["got"][:n] for c in json.loads(out.stdout.strip().splitlines()[-1])["cases"]}
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
+def test_a_one_word_russian_name_in_the_genitive_finds_its_term(real_site, tmp_path):
+    """The genitive is the case a Russian question most often puts a name in («уровень инсулина»,
+    «лечение инсулинорезистентности»). Typed alone, the genitive of every one-word Russian name finds
+    its term first: 79 of 79 on 5 December 2026; 76 before the genitive that longer names write as a
+    word («рецептор инсулина») got a document of its own, when «инсулина» found insulinase first and
+    «инсулинорезистентности» found insulin resistance 17th."""
+    rows = sorted({f"{g}\t{t.id}" for t in PROJECT.terms for n in t.ru if n.islower() and len(ws := words(n)) == 1
+                   for g in inflections(ws[0], 1) - {ws[0]}})
+    assert len(rows) >= 70
+    got = _first_pages(real_site, tmp_path, rows, n=1)
+    misses = [row for row in rows if got[row.split("\t")[0]] != [f"glossary/{row.split(chr(9))[1]}/"]]
+    assert len(misses) <= 0.02 * len(rows), misses
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")

@@ -43,12 +43,10 @@ from ..model import Project
 def _cached(fn):
     """Memoise a pure helper of hashable arguments; its result is returned read-only."""
     @functools.lru_cache(maxsize=None)
+    @functools.wraps(fn)
     def wrapper(*args):
         result = fn(*args)
-        if isinstance(result, set):
-            return frozenset(result)
-        return tuple(result) if isinstance(result, list) else result
-    wrapper.__doc__ = fn.__doc__
+        return frozenset(result) if isinstance(result, set) else tuple(result) if isinstance(result, list) else result
     return wrapper
 
 
@@ -92,12 +90,9 @@ _SPELLING_BACK_RAW = [
 _SPELLING = [(re.compile(p), r) for p, r in _SPELLING_RAW]
 _SPELLING_BACK = [(re.compile(p), r) for p, r in _SPELLING_BACK_RAW]
 _PREFIXES = ("pre", "post", "non", "anti", "inter", "intra", "multi")
-_INFLECT = [
-    (r"ance$", ["ant"]), (r"ence$", ["ent"]), (r"ivity$", ["ive"]), (r"(?<!iv)ity$", ["e"]),
-    (r"sis$", ["tic", "ses"]),
-    (r"ia$", ["ic"]), (r"y$", ["ies"]), (r"ion$", ["ed", "e"]), (r"ism$", ["ic"]),
-    (r"ide$", ["ides"]),
-]
+_INFLECT = [(r"ance$", ["ant"]), (r"ence$", ["ent"]), (r"ivity$", ["ive"]), (r"(?<!iv)ity$", ["e"]),
+            (r"sis$", ["tic", "ses"]), (r"ia$", ["ic"]), (r"y$", ["ies"]), (r"ion$", ["ed", "e"]),
+            (r"ism$", ["ic"]), (r"ide$", ["ides"])]
 _VOWELS = "aeiouy"
 # Keys beside each other on a QWERTY keyboard, in the same row.
 _NEIGHBOUR_KEYS = {c: "".join(row[j] for j in (i - 1, i + 1) if 0 <= j < len(row))
@@ -237,13 +232,13 @@ def typo_forms(word: str, light: bool = False) -> set[str]:
     """Common single typing mistakes of a word of six or more letters.
 
     A letter left out, two neighbouring letters swapped, one vowel typed for another, a letter typed
-    for one that sounds alike (c, k, s, z; f and ph: metphormin), a consonant typed with the key beside it, a neighbouring key typed as well, a letter typed twice or a letter
-    added at the end cover most real slips (insulin resistence, insluin, hyperinsulinmia, ceramifes,
-    indsulin, inssulin, metformine). In Cyrillic: a letter left out, swapped or doubled, an
-    unstressed vowel confused (гиперинсулинимия), or a final voiced consonant written voiceless
-    (глюконеогенес). Every prefix of a form matches too, because search
-    queries are prefix queries. Measured on every term's name with one such slip in a long word
-    (README, "Search").
+    for one that sounds alike (c, k, s, z; f and ph: metphormin), a consonant typed with the key
+    beside it, a neighbouring key typed as well, a letter typed twice or a letter added at the end
+    cover most real slips (insulin resistence, insluin, hyperinsulinmia, ceramifes, indsulin,
+    inssulin, metformine). In Cyrillic: a letter left out, swapped or doubled, an unstressed vowel
+    confused (гиперинсулинимия), or a final voiced consonant written voiceless (глюконеогенес).
+    Every prefix of a form matches too, because search queries are prefix queries. Measured on every
+    term's name with one such slip in a long word (README, "Search").
     """
     if len(word) < 6 or not word.isalpha():
         return set()
@@ -319,9 +314,7 @@ def exact_pieces(name: str) -> set[str]:
     for chunk in normalise(name).split():
         pieces = [p for p in _SPLIT.split(chunk) if p]
         for i, piece in enumerate(pieces):
-            variants = {piece, strip_accents(piece)}
-            for v in list(variants):
-                variants |= _greek_forms(v)
+            variants = {g for v in {piece, strip_accents(piece)} for g in {v, *_greek_forms(v)}}
             for v in variants:
                 parts = re.findall(r"[a-z]+|[0-9]+|[\u0370-\u03ff]+", v)
                 # Not a number inside a code (the 66 of CD66a, the 6 of G6Pase): nobody types it
@@ -468,7 +461,7 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
     is indexed twice, so the query "receptor" prefers the name in which it is a whole word.
     """
     owners = _typo_owners(project) if typos else {}
-    entries: list[tuple[str, int, dict]] = []
+    entries: list[tuple[str, int | str, dict]] = []
     for term in project.terms:
         # Names that match the same query words (TNF-α, TNF-alpha, TNF alpha; hyperinsulinaemia,
         # hyperinsulinemia) share one document; their written forms all count as written.
@@ -513,6 +506,14 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
             entries.append((url_of(term.id), i, group))
 
     written = {k for _, _, g in entries for k in g["keys"]}
+    # A one-word Russian name's genitive that other names write as a word («рецептор инсулина»,
+    # «синдром инсулинорезистентности») gets a document of its own, weighted as the term's name:
+    # typed alone, «инсулина» found insulinase first, and «инсулинорезистентности» its term 17th.
+    for base, i, group in list(entries):
+        gen = {g for w in group["keys"] if _CYRILLIC.fullmatch(w) for g in inflections(w, 1)} & written - group["keys"]
+        if group["n"] == 1 and gen:
+            empty = {f: set() for f in ("alt", "cases", "parts", "joined", "exact")}
+            entries.append((base, f"{i}g", {**empty, "names": group["names"], "n": 1, "keys": gen, "own": True}))
     ordered = sorted(written)
     starts_longer = set()  # words that begin a different, longer name word (receptor: receptoropathy)
     for j, w in enumerate(ordered):
@@ -544,7 +545,7 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
                "text": "", "keys": " ".join(keys)}
         # A term's own name outranks another term's alias that merely starts with the query
         # ("insulin": Insulin before insulinase).
-        boost = name_boost(group["n"]) * (OWN_NAME_WEIGHT if i == 0 else 1)
+        boost = name_boost(group["n"]) * (OWN_NAME_WEIGHT if i == 0 or group.get("own") else 1)
         lone = lone_tokens(words(group["names"][0]), group["names"][0])
         if "a_" in lone:
             # The search box drops a lower-case "a" as the article: "type a insulin resistance" is
