@@ -64,7 +64,7 @@ _GREEK_NAME_TO_SYMBOL = {name: sym for sym, (name, _) in GREEK.items()}
 _GREEK_SLIPS = {"alpha": ["alfa"], "beta": ["betta"], "gamma": ["gama"], "kappa": ["kapa"],
                 "theta": ["thetta", "teta", "thita"], "lambda": ["lamda"], "epsilon": ["epsillon"],
                 "zeta": ["zetta"]}
-_LOOKALIKES = {"ß": "β", "µ": "μ", "ϐ": "β", "ϵ": "ε", "ϑ": "θ", "ϰ": "κ"}
+_LOOKALIKES = str.maketrans({"ß": "β", "µ": "μ", "ϐ": "β", "ϵ": "ε", "ϑ": "θ", "ϰ": "κ"})
 
 # Where names are split into words. Material's search splits queries at white space and hyphens
 # only (its default separator, kept: a wider one made its lunr index fail on queries such as "4"
@@ -128,9 +128,7 @@ STOP = {"a", "an", "and", "of", "the", "in", "to", "for", "by", "on", "or", "wit
 
 @_cached
 def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(_LOOKALIKES.get(ch, ch) for ch in text)
-    return text.lower()
+    return unicodedata.normalize("NFKC", text).translate(_LOOKALIKES).lower()
 
 
 @_cached
