@@ -510,7 +510,7 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
     for base, i, group in list(entries):
         gen = {g for w in group["keys"] if _CYRILLIC.fullmatch(w) for g in inflections(w, 1)} & written - group["keys"]
         if group["n"] == 1 and gen:
-            empty = {f: set() for f in ("alt", "cases", "parts", "joined", "exact")}
+            empty = {f: set() for f, v in group.items() if isinstance(v, set)}   # the group's own fields
             entries.append((base, f"{i}g", {**empty, "names": group["names"], "n": 1, "keys": gen, "own": True}))
     ordered = sorted(written)
     starts_longer = set()  # words that begin a different, longer name word (receptor: receptoropathy)
