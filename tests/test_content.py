@@ -168,7 +168,8 @@ def test_no_request_outside_the_site_in_html(real_site):
                                             ("search_names_unseen9_ru.tsv", 0.75), ("search_names_unseen10.tsv", 0.95),
                                             ("search_names_unseen11.tsv", 0.95), ("search_names_unseen12.tsv", 0.95),
                                             ("search_names_unseen13.tsv", 0.95), ("search_names_unseen14.tsv", 0.95),
-                                            ("search_names_unseen16.tsv", 0.95), ("search_names_unseen17.tsv", 0.95)])
+                                            ("search_names_unseen16.tsv", 0.95), ("search_names_unseen17.tsv", 0.95),
+                                            ("search_names_unseen18.tsv", 0.95)])
 def test_search_puts_the_term_page_first(real_site, queries, floor):
     """Runs Material's own search worker (as the browser does) over the built index. Our own cases
     must all pass; tests/search_names_unseen5.tsv, 60 names written blind, found 58 first before it
@@ -196,7 +197,9 @@ def test_search_puts_the_term_page_first(real_site, queries, floor):
     after all of those: 77 before it was used, 78 with a Russian capital letter that is also a
     preposition searched as an exact word («С-пептида» found GLP-1 receptor agonists first);
     tests/search_names_unseen17.tsv, 70 more (30 in Russian), written after all of those: 69 before it
-    was used (the miss: «кишечной микробиоты» finds the page on signals between organs first)."""
+    was used (the miss: «кишечной микробиоты» finds the page on signals between organs first);
+    tests/search_names_unseen18.tsv, 60 more (30 in Russian), written after all of those: 59 before
+    it was used, 59 after (the same miss)."""
     if queries == "public":
         path = ROOT.parent / "shared" / "search" / "queries-public.tsv"
         if not path.exists():
@@ -251,6 +254,7 @@ def test_the_shared_concept_names_find_their_term(real_site, tmp_path):
                                               ("search_questions_unseen14.tsv", 0.9), ("search_questions_unseen14_ru.tsv", 0.9),
                                               ("search_questions_unseen15_ru.tsv", 0.75),
                                               ("search_questions_unseen17.tsv", 0.9), ("search_questions_unseen17_ru.tsv", 0.85),
+                                              ("search_questions_unseen18.tsv", 0.9), ("search_questions_unseen18_ru.tsv", 0.78),
                                               ("search_questions_ru_common.tsv", 1.0)])
 def test_learners_questions_find_topic_pages(real_site, questions, floor):
     """tests/search_questions.tsv: 110 questions typed as learners type them, each with the topic page
@@ -288,6 +292,9 @@ def test_learners_questions_find_topic_pages(real_site, questions, floor):
     pages' summaries in Russian, 41 after; tests/search_questions_unseen17.tsv and _17_ru.tsv, 36 and
     54 written blind after those: 35 of 36 and 45 of 54 before they were used (48 with Russian drug
     names, Indians, «раком» and «правда ли» as a question's opening, chosen after reading its misses);
+    tests/search_questions_unseen18.tsv and _18_ru.tsv, 36 and 72 written blind after those: 34 of 36
+    and 55 of 72 before they were used, 57 of 72 with the Russian words of the pages' lead in every
+    case (field ``c``), a change chosen on the other sets;
     tests/search_questions_ru_common.tsv, the commonest Russian questions («лечение
     инсулинорезистентности», «признаки…», «как измерить…»), not blind: all must pass."""
     out = subprocess.run(["node", str(ROOT / "tests/tools/search-check.mjs"), str(real_site),
@@ -477,13 +484,16 @@ def test_search_index_stays_small(real_site):
     # page's summary in Russian (5 KB gzipped: 39 of 54 blind Russian questions found their page in
     # the first three before, 41 after; the six other Russian sets 179 -> 189 of 216), and any vowel
     # typed for any other in a name's long word (4.4 KB gzipped: with one such slip in each term's
-    # name, 109 of 138 found their term first before, 135 after).
+    # name, 109 of 138 found their term first before, 135 after), and the topic pages' Russian words
+    # in every case, the field ``c`` (33 KB gzipped: the Russian question sets here found their page
+    # in the first three 286 times of 334 before, 296 after; with only the first three cases of each
+    # word, 19 to 24 KB, 290 or 291).
     topic_fields = sum(len(d.get("q", "")) + len(d.get("b", "")) + len(d.get("r", "")) for d in index["docs"])
     # 2,600 characters of them the pages' Russian names, 10,000 the words of their questions in
     # Russian, 41,000 the linked terms' Russian names, 8,000 the words of their Russian summaries
     assert topic_fields <= 255_000, topic_fields
     gzipped = len(gzip.compress((real_site / "search/search_index.json").read_bytes()))
-    assert gzipped <= 380_000, gzipped
+    assert gzipped <= 415_000, gzipped
 
 
 def test_link_previews_show_the_term_and_its_definition(real_site):

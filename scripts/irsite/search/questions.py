@@ -179,22 +179,33 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
       the page uses them, weighted lower. Material indexes a page's sections apart, and weights
       their text far below names, so without this a question using the page's words finds only
       term pages;
-    * ``r``: the Russian names of the terms it links to (:func:`_linked_russian`), weighted lower still.
+    * ``r``: the Russian names of the terms it links to (:func:`_linked_russian`), weighted lower still;
+    * ``c``: every case form of the words of its Russian summary, Russian questions and Russian
+      names, but the genitive of a term's Russian name, weighted so low that it barely adds to a
+      score. What it adds is the share of the query's words the page matches, by which Material
+      multiplies a result's score (up to 5 times for a page that matches them all): a question asked
+      in Russian puts the page's words in other cases («при ожирении», the summary's «ожирение»).
 
     Both hold British/American forms, ``q`` inflected forms too. Their weights stay below a name's, so
     names still find their term first (measured on tests/search_questions.tsv and the name sets by
     tests/test_content.py and benchmarks/search_compare.py; see the README)."""
-    lead, body = {}, {}
+    lead, body, cases = {}, {}, {}
     # The words of the terms' Russian names go in as written: with their case forms, a page's
     # Russian name outweighed the term's own in that case («уровень лептина», «при гиперинсулинемии»).
     named = frozenset(v for t in project.terms for n in t.ru for w in words(n) if not w.isascii() for v in (w, strip_accents(w)))
     # The questions a page answers in Russian: their words as typed (a sentence has inflected them),
     # except the other cases of the terms' Russian names, which must find the term («уровень лептина»).
     named_cases = {f for w in named for f in inflections(w)} - named
+    named_genitives = {f for w in named for f in inflections(w, 1)} - named
     whole_names = frozenset(ws[0] for t in project.terms for n in t.ru if len(ws := words(n)) == 1)
     for page in project.pages:
         key_points = _KEY_POINTS.search(page.body + "\n")
         english, russian = markup.by_language(page.questions)
+        # The genitive of a term's name stays out of ``c``: with it, «уровень лептина при ожирении»
+        # found the adipokines page before the leptin term.
+        russian_words = {v for w in words(markup.plain_text(" ".join([*russian, page.ru_summary, *page.ru])))
+                         if not w.isascii() and len(w) > 2 and w not in QUESTION_WORDS for v in (w, strip_accents(w))}
+        cases[page.slug] = {f for w in russian_words for f in inflections(w)} - named_genitives
         asked = Counter({w: n for w, n in _forms(" ".join([*russian, page.ru_summary]), inflect=False).items() if w not in named_cases})
         lead[page.slug] = _with_synonyms(_forms(" ".join([page.title, page.summary, *page.ru, *_HEADINGS.findall(page.body),
                                                           *english,
@@ -203,9 +214,11 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
     out = {}
     for page in project.pages:
         # Suffixed tokens only match prefix queries: a word's longest form serves its shorter ones.
+        linked = _linked_russian(project, page, whole_names)
         out[url_of(page.slug)] = {"q": _repeated(lead[page.slug], "_q", most=2),
                                   "b": _repeated(body[page.slug], "_b"),
-                                  "r": _repeated(_linked_russian(project, page, whole_names), "_r"),
+                                  "r": _repeated(linked, "_r"),
+                                  "c": " ".join(t + "_c" for t in prefix_minimal(cases[page.slug])),
                                   "summary": html.escape(markup.plain_text(page.summary), quote=False)}
     return out
 
