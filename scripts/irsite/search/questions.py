@@ -214,10 +214,9 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
     out = {}
     for page in project.pages:
         # Suffixed tokens only match prefix queries: a word's longest form serves its shorter ones.
-        linked = _linked_russian(project, page, whole_names)
         out[url_of(page.slug)] = {"q": _repeated(lead[page.slug], "_q", most=2),
                                   "b": _repeated(body[page.slug], "_b"),
-                                  "r": _repeated(linked, "_r"),
+                                  "r": _repeated(_linked_russian(project, page, whole_names), "_r"),
                                   "c": " ".join(t + "_c" for t in prefix_minimal(cases[page.slug])),
                                   "summary": html.escape(markup.plain_text(page.summary), quote=False)}
     return out
