@@ -203,8 +203,7 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
         english, russian = markup.by_language(page.questions)
         # The genitive of a term's name stays out of ``c``: with it, «уровень лептина при ожирении»
         # found the adipokines page before the leptin term.
-        russian_words = {v for w in words(markup.plain_text(" ".join([*russian, page.ru_summary, *page.ru])))
-                         if not w.isascii() and len(w) > 2 and w not in QUESTION_WORDS for v in (w, strip_accents(w))}
+        russian_words = [w for w in _forms(" ".join([*russian, page.ru_summary, *page.ru]), inflect=False) if not w.isascii() and len(w) > 2]
         cases[page.slug] = {f for w in russian_words for f in inflections(w)} - named_genitives
         asked = Counter({w: n for w, n in _forms(" ".join([*russian, page.ru_summary]), inflect=False).items() if w not in named_cases})
         lead[page.slug] = _with_synonyms(_forms(" ".join([page.title, page.summary, *page.ru, *_HEADINGS.findall(page.body),
