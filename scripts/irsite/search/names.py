@@ -14,9 +14,9 @@ distinct name of each term, located on the term's page, holding the forms learne
   (IRS1 / IRS 1);
 * ``parts`` and ``joined``: prefix splits (pre-diabetes) and short names without separators
   (TNFalpha, NFkB), weighted low;
-* ``fuzzy``: common single typing slips in words of six or more letters of the term's name and of its
-  first Russian name, attached once, to the most specific term whose name contains the word,
-  weighted lowest.
+* ``fuzzy``: common single typing slips (:mod:`.slips`) in words of six or more letters of the term's
+  name and of its first Russian name, attached once, to the most specific term whose name contains
+  the word, weighted lowest.
 
 A document's boost shrinks with the number of words in its name, so an exact name beats a longer one
 containing the query. Name tokens carry a "_" suffix so that their rarity is counted among names,
@@ -38,6 +38,7 @@ from typing import Iterable
 
 from .. import markup
 from ..model import Project
+from .slips import typo_forms
 
 
 def _cached(fn):
@@ -93,21 +94,6 @@ _PREFIXES = ("pre", "post", "non", "anti", "inter", "intra", "multi")
 _INFLECT = [(r"ance$", ["ant"]), (r"ence$", ["ent"]), (r"ivity$", ["ive"]), (r"(?<!iv)ity$", ["e"]),
             (r"sis$", ["tic", "ses"]), (r"ia$", ["ic"]), (r"y$", ["ies"]), (r"ion$", ["ed", "e"]),
             (r"ism$", ["ic"]), (r"ide$", ["ides"])]
-_VOWELS = "aeiouy"
-# Keys beside each other on a QWERTY keyboard, in the same row.
-_NEIGHBOUR_KEYS = {c: "".join(row[j] for j in (i - 1, i + 1) if 0 <= j < len(row))
-                   for row in ("qwertyuiop", "asdfghjkl", "zxcvbnm") for i, c in enumerate(row)}
-# Vowels typed for one another (resistence, sensetivity, insulen, glycemea, tacrolimis): any for any,
-# since only the commonest pairs left 29 of 138 such slips in a term's name unfound (4.4 KB gzipped).
-_VOWEL_SLIPS = {"a": "eoiu", "e": "aiou", "i": "eyao", "o": "auei", "u": "oaie", "y": "i"}
-# Letters written for one another because they sound alike (resistanse, adiponektin, glukose).
-_SOUND_SLIPS = {"c": "ks", "k": "c", "s": "cz", "z": "s"}
-# Russian vowels most often confused when unstressed (гиперинсулинимия, гипергликимия), and е written
-# э where it is said so (гиперинсулинэмия).
-_RU_VOWEL_SLIPS = {"о": "а", "а": "о", "е": "иэ", "и": "е"}
-# A voiced consonant at the end of a Russian word is said voiceless, and often so written (глюконеогенес).
-_RU_DEVOICED = {"б": "п", "в": "ф", "г": "к", "д": "т", "ж": "ш", "з": "с"}
-_LATIN_DEVOICED = {"b": "p", "d": "t", "g": "k"}
 # Russian case endings: a name's word in the nominative -> the endings of its other cases, so that
 # a name is found in the case a sentence puts it in ("рецептора инсулина", "при гиперинсулинемии",
 # "лечение инсулинорезистентности"). Nouns and adjectives both; the longest ending that fits applies;
@@ -223,63 +209,6 @@ def _prefix_forms(word: str) -> set[str]:
         if word.startswith(prefix) and len(word) - len(prefix) >= 4 and word.isalpha():
             return {prefix, word[len(prefix):]}
     return set()
-
-
-@_cached
-def typo_forms(word: str, light: bool = False) -> set[str]:
-    """Common single typing mistakes of a word of six or more letters.
-
-    A letter left out, two neighbouring letters swapped, one vowel typed for another, a letter typed
-    for one that sounds alike (c, k, s, z; f and ph: metphormin), a consonant typed with the key
-    beside it, a neighbouring key typed as well, a letter typed twice or a letter added at the end
-    cover most real slips (insulin resistence, insluin, hyperinsulinmia, ceramifes, indsulin,
-    inssulin, metformine). In Cyrillic: a letter left out, swapped or doubled, an unstressed vowel
-    confused (гиперинсулинимия), or a final voiced consonant written voiceless (глюконеогенес).
-    Every prefix of a form matches too, because search queries are prefix queries. Measured on every
-    term's name with one such slip in a long word (README, "Search").
-    """
-    if len(word) < 6 or not word.isalpha():
-        return set()
-    out = set()
-    for i in range(1, len(word)):  # slips in the first letter are rare
-        out.add(word[:i] + word[i + 1:])
-        if i + 1 < len(word) and word[i] != word[i + 1]:
-            out.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])
-    if not word.isascii():   # Cyrillic: a letter left out, swapped or doubled, an unstressed vowel
-        for i in range(1, len(word)):
-            out.add(word[:i] + word[i] + word[i:])
-            for v in _RU_VOWEL_SLIPS.get(word[i], ""):
-                out.add(word[:i] + v + word[i + 1:])
-        if word[-1] in _RU_DEVOICED:
-            out.add(word[:-1] + _RU_DEVOICED[word[-1]])
-        out.discard(word)
-        return out
-    for i in range(len(word)):
-        for v in _VOWEL_SLIPS.get(word[i], "") + _SOUND_SLIPS.get(word[i], ""):
-            out.add(word[:i] + v + word[i + 1:])
-    out |= {word.replace("f", "ph"), word.replace("ph", "f")} - {word}   # metphormin, fosfatase
-    # Endings that sound alike: -sion/-tion (hypertention), -us/-ous (tacrolimous).
-    out |= {word.replace("sion", "tion"), word.replace("tion", "sion")} - {word}
-    if word.endswith("us"):
-        out.add(word[:-2] + "ous")
-    if word[-1] in _LATIN_DEVOICED:   # a final b, d or g said voiceless, as in Russian (canakinumap)
-        out.add(word[:-1] + _LATIN_DEVOICED[word[-1]])
-    # A letter added at the end, which a prefix query cannot forgive: an "e" as in French, German
-    # or Russian spelling (metformine, adiponectine).
-    out.add(word + "e")
-    if light:   # a third of the forms: no doubled letters, no neighbouring keys
-        out.discard(word)
-        return out
-    # A letter typed twice (insullin, insulinn), a consonant typed with the key beside it (indulin),
-    # or a key beside a letter typed with it (indsulin).
-    for i in range(1, len(word)):
-        out.add(word[:i] + word[i] + word[i:])
-        for k in _NEIGHBOUR_KEYS.get(word[i], ""):
-            out.add(word[:i] + k + word[i:])
-            if word[i] not in _VOWELS:
-                out.add(word[:i] + k + word[i + 1:])
-    out.discard(word)
-    return out
 
 
 _STAND_IN = {latin: greek for greek, (_, latin) in GREEK.items() if latin}
