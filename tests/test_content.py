@@ -169,14 +169,15 @@ def test_no_request_outside_the_site_in_html(real_site):
                                             ("search_names_unseen11.tsv", 0.95), ("search_names_unseen12.tsv", 0.95),
                                             ("search_names_unseen13.tsv", 0.95), ("search_names_unseen14.tsv", 0.95),
                                             ("search_names_unseen16.tsv", 0.95), ("search_names_unseen17.tsv", 0.95),
-                                            ("search_names_unseen18.tsv", 0.95)])
+                                            ("search_names_unseen18.tsv", 0.95), ("search_names_unseen19.tsv", 0.95)])
 def test_search_puts_the_term_page_first(real_site, queries, floor):
     """Runs Material's own search worker (as the browser does) over the built index. Our own cases
     must all pass; tests/search_names_unseen5.tsv, 60 names written blind, found 58 first before it
     was used (the misses: "insulin reciever" and a slip in the alias "metaflammation");
     tests/search_names_unseen6.tsv, 80 more written blind after that day's changes, found 79;
     tests/search_names_unseen7.tsv, 80 more, 76 before it was used (78 with Greek letters' names
-    misspelt and Russian final consonants devoiced); tests/search_names_unseen8.tsv, 80 more, all 80;
+    misspelt and Russian final consonants devoiced, 79 with a vowel added between consonants forgiven,
+    "resisitin"); tests/search_names_unseen8.tsv, 80 more, all 80;
     tests/search_names_unseen9_ru.tsv, 40 Russian names typed as a sentence puts them (half of them
     in another case than the glossary's), 21 before the Russian case forms, 31 after, 28 once the
     topic pages' Russian names were searchable too, 30 with each name's genitive weighed as a spelling,
@@ -185,7 +186,8 @@ def test_search_puts_the_term_page_first(real_site, queries, floor):
     as э forgiven («гиперинсулинэмия»); tests/search_names_unseen11.tsv, 60 more (15 in Russian), written
     after all of that: 54 before it was used, 58 with a possessive typed without its apostrophe
     ("cushings syndrome"), ph typed for f ("metphormin"), ё written in the glossary's Russian
-    names where it belongs («печёночная») and a slip in a plural forgiven ("diglycerids"); tests/search_names_unseen12.tsv, 60 more (10 in Russian),
+    names where it belongs («печёночная») and a slip in a plural forgiven ("diglycerids"), 59 with ae typed
+    for e ("sarcopaenia"); tests/search_names_unseen12.tsv, 60 more (10 in Russian),
     written after the others: 58 before it was used, 60 with -tion typed for -sion ("hypertention") and
     -ous for -us ("tacrolimous"), which had found nothing; tests/search_names_unseen13.tsv, 60 more
     (10 in Russian), written after all of those changes: 59 before it was used, 60 with a typed for u
@@ -197,9 +199,14 @@ def test_search_puts_the_term_page_first(real_site, queries, floor):
     after all of those: 77 before it was used, 78 with a Russian capital letter that is also a
     preposition searched as an exact word («С-пептида» found GLP-1 receptor agonists first);
     tests/search_names_unseen17.tsv, 70 more (30 in Russian), written after all of those: 69 before it
-    was used (the miss: «кишечной микробиоты» finds the page on signals between organs first);
+    was used (the miss: «кишечной микробиоты» found the page on signals between organs first), 70
+    once that page's lay synonyms no longer gave it other cases of a term's Russian name;
     tests/search_names_unseen18.tsv, 60 more (30 in Russian), written after all of those: 59 before
-    it was used, 59 after (the same miss)."""
+    it was used, 59 after (the same miss), 60 once the lay synonyms of a topic page no longer gave it
+    other cases of a term's Russian name («кишечной»); tests/search_names_unseen19.tsv, 60 more (30 in
+    Russian), written after all of those: 53 before it was used, 57 with a vowel added between
+    consonants ("resisitin"), ae for e ("sarcopaenia") and a confused vowel in a Russian genitive
+    («десинхраноза») forgiven."""
     if queries == "public":
         path = ROOT.parent / "shared" / "search" / "queries-public.tsv"
         if not path.exists():
@@ -255,6 +262,7 @@ def test_the_shared_concept_names_find_their_term(real_site, tmp_path):
                                               ("search_questions_unseen15_ru.tsv", 0.75),
                                               ("search_questions_unseen17.tsv", 0.9), ("search_questions_unseen17_ru.tsv", 0.85),
                                               ("search_questions_unseen18.tsv", 0.9), ("search_questions_unseen18_ru.tsv", 0.78),
+                                              ("search_questions_unseen19.tsv", 0.9), ("search_questions_unseen19_ru.tsv", 0.88),
                                               ("search_questions_ru_common.tsv", 1.0)])
 def test_learners_questions_find_topic_pages(real_site, questions, floor):
     """tests/search_questions.tsv: 110 questions typed as learners type them, each with the topic page
@@ -294,7 +302,9 @@ def test_learners_questions_find_topic_pages(real_site, questions, floor):
     names, Indians, «раком» and «правда ли» as a question's opening, chosen after reading its misses);
     tests/search_questions_unseen18.tsv and _18_ru.tsv, 36 and 72 written blind after those: 34 of 36
     and 55 of 72 before they were used, 57 of 72 with the Russian words of the pages' lead in every
-    case (field ``c``), a change chosen on the other sets;
+    case (field ``c``), a change chosen on the other sets; tests/search_questions_unseen19.tsv and
+    _19_ru.tsv, 36 and 90 written blind after those: 34 of 36 and 80 of 90 before they were used,
+    unchanged after;
     tests/search_questions_ru_common.tsv, the commonest Russian questions («лечение
     инсулинорезистентности», «признаки…», «как измерить…»), not blind: all must pass."""
     out = subprocess.run(["node", str(ROOT / "tests/tools/search-check.mjs"), str(real_site),
@@ -399,15 +409,35 @@ def test_a_letter_written_for_one_that_sounds_alike_still_finds_the_term(real_si
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
 def test_a_slip_in_a_russian_name_still_finds_the_term(real_site, tmp_path):
     """A letter left out, an unstressed vowel confused (е for и, а for о), a letter doubled or a
-    final voiced consonant written voiceless (глюконеогенес, as it is said) in a Russian name: before,
-    each found nothing at all. The slip counts with the name's other words ("гестационый сахарный
+    final voiced consonant written voiceless (глюконеогенес, as it is said) in a Russian name, or a
+    confused vowel in its genitive (гиперинсуленемии): before, each found nothing at all. The slip counts with the name's other words ("гестационый сахарный
     диабет" came third, after "сахарный диабет")."""
     rows = {"инсулинорезистентость": "glossary/insulin-resistance/", "гиперинсулинимия": "glossary/hyperinsulinemia/",
             "инсуулин": "glossary/insulin/", "глюконеогинез": "glossary/gluconeogenesis/",
             "гестационый сахарный диабет": "glossary/gestational-diabetes/",
-            "глюконеогенес": "glossary/gluconeogenesis/", "липолис": "glossary/lipolysis/"}
+            "глюконеогенес": "glossary/gluconeogenesis/", "липолис": "glossary/lipolysis/",
+            # a confused vowel in a genitive: each found nothing
+            "гиперинсуленемии": "glossary/hyperinsulinemia/", "глюконеогинеза": "glossary/gluconeogenesis/",
+            "чувствитильности к инсулину": "glossary/insulin-sensitivity/"}
     got = _first_pages(real_site, tmp_path, [f"{q}\t{page}" for q, page in rows.items()], n=1)
     assert {q: pages[:1] for q, pages in got.items()} == {q: [page] for q, page in rows.items()}, got
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
+def test_a_vowel_added_in_a_name_still_finds_the_term(real_site, tmp_path):
+    """A vowel added between two consonants ("resisitin", "adiponecitin"), or an a before an e as in
+    anaemia ("sarcopaenia"): before, each found nothing at all. With an i added between the two
+    consonants nearest the middle of each term's name (``search-check.mjs --typos vowel``), 62 of 96
+    found their term first before, 95 after."""
+    rows = {"resisitin": "glossary/resistin/", "sarcopaenia": "glossary/sarcopenia/",
+            "adiponecitin": "glossary/adiponectin/"}
+    got = _first_pages(real_site, tmp_path, [f"{q}\t{page}" for q, page in rows.items()], n=1)
+    assert {q: pages[:1] for q, pages in got.items()} == {q: [page] for q, page in rows.items()}, got
+    out = subprocess.run(["node", str(ROOT / "tests/tools/search-check.mjs"), str(real_site), "--typos", "vowel"],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stdout + out.stderr
+    summary = json.loads(out.stdout.strip().splitlines()[-1])
+    assert summary["total"] >= 90 and summary["top1"] >= 0.95 * summary["total"], summary["top1"]
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
@@ -487,13 +517,15 @@ def test_search_index_stays_small(real_site):
     # name, 109 of 138 found their term first before, 135 after), and the topic pages' Russian words
     # in every case, the field ``c`` (33 KB gzipped: the Russian question sets here found their page
     # in the first three 286 times of 334 before, 296 after; with only the first three cases of each
-    # word, 19 to 24 KB, 290 or 291).
+    # word, 19 to 24 KB, 290 or 291), and a vowel added between consonants or ae for e in a name's
+    # long word (4.3 KB gzipped: "resisitin", "sarcopaenia" found nothing), and a confused vowel in
+    # the genitive of a Russian name's word (4.3 KB gzipped: «десинхраноза» found nothing).
     topic_fields = sum(len(d.get("q", "")) + len(d.get("b", "")) + len(d.get("r", "")) for d in index["docs"])
     # 2,600 characters of them the pages' Russian names, 10,000 the words of their questions in
     # Russian, 41,000 the linked terms' Russian names, 8,000 the words of their Russian summaries
     assert topic_fields <= 255_000, topic_fields
     gzipped = len(gzip.compress((real_site / "search/search_index.json").read_bytes()))
-    assert gzipped <= 415_000, gzipped
+    assert gzipped <= 425_000, gzipped
 
 
 def test_link_previews_show_the_term_and_its_definition(real_site):

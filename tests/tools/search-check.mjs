@@ -4,7 +4,8 @@
 //                                                             to one term only and has under six words)
 //   node tests/tools/search-check.mjs SITE_DIR --typos KIND  (each term's name with one slip in the
 //       middle of its first word of six letters or more; KIND: double, neighbour (a consonant typed
-//       with the key beside it) or insert (a key beside a letter typed before it as well))
+//       with the key beside it) or insert (a key beside a letter typed before it as well) or vowel (an i added between two
+//       consonants))
 // CASES: `query<TAB>expected` where expected is a term id, names separated by | (the format of
 // ../shared/search/queries-public.tsv), or a page path such as topics/inflammation/.
 // Prints one JSON line: {top1, top3, total, cases: [...]}.
@@ -47,6 +48,12 @@ function typos(kind) {
     if (kind === "double") slip = w.slice(0, p) + w[p] + w.slice(p);
     else if (kind === "neighbour" && !"aeiouy".includes(c) && beside(c)) slip = w.slice(0, p) + beside(c) + w.slice(p + 1);
     else if (kind === "insert" && beside(c)) slip = w.slice(0, p) + beside(c) + w.slice(p);
+    else if (kind === "vowel") {   // a vowel added between two consonants, the pair nearest the middle
+      const v = (ch) => "aeiouy".includes(ch.toLowerCase());
+      const at = [...w].map((_, k) => k).filter((k) => k > 0 && !v(w[k - 1]) && !v(w[k]))
+        .sort((a, b) => Math.abs(a - p) - Math.abs(b - p))[0];
+      if (at !== undefined) slip = w.slice(0, at) + "i" + w.slice(at);
+    }
     if (slip) out.push([[...ws.slice(0, i), slip, ...ws.slice(i + 1)].join(" "), t.id]);
   }
   return out;

@@ -38,7 +38,7 @@ from typing import Iterable
 
 from .. import markup
 from ..model import Project
-from .slips import typo_forms
+from .slips import genitive_slips, typo_forms
 
 
 def _cached(fn):
@@ -424,11 +424,8 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
                 if variant.isascii() and not variant.endswith(("s", "x", "y", "sh", "ch", "z", "a", "o", "um")):
                     slips = {f + "s" for f in slips}
                 group.setdefault("fuzzy", set()).update(slips)
-            if len(words(name)) == 1 and _CYRILLIC.fullmatch(w):
-                # A one-word Russian name's genitive, the case a question names it in, with a letter
-                # left out («в развитии инсулинорезистентости»).
-                group.setdefault("fuzzy", set()).update(g[:i] + g[i + 1:] for g in inflections(w, 1) - {w}
-                                                        for i in range(1, len(g)))
+            if _CYRILLIC.fullmatch(w):   # the genitive, in which a question names a subject
+                group.setdefault("fuzzy", set()).update(genitive_slips(inflections(w, 1) - {w}, len(words(name)) == 1))
         for i, group in enumerate(groups.values()):
             entries.append((url_of(term.id), i, group))
 

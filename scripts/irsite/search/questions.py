@@ -114,11 +114,13 @@ def _word_forms(word: str) -> set[str]:
     return {s for form in inflections(word, 1) for s in spelling_forms(form)}
 
 
-def _with_synonyms(counts: Counter) -> Counter:
-    """The counted words with the other words of each synonym group they use, counted as often."""
+def _with_synonyms(counts: Counter, leave_out: frozenset = frozenset()) -> Counter:
+    """The counted words with the other words of each synonym group they use, counted as often; of
+    the groups' inflected forms, none that is ``leave_out`` (another case of a term's Russian name:
+    «кишечной» put the signals page before the term for «кишечной микробиоты»)."""
     out = Counter(counts)
     for group in LAY_SYNONYMS:
-        forms = {f for w in group for f in _word_forms(w)}
+        forms = {f for w in group for f in _word_forms(w) if f == w or f not in leave_out}
         n = max((counts[f] for f in forms if f in counts), default=0)
         for f in forms if n else ():
             out[f] = max(out[f], n)
@@ -195,7 +197,7 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
     named = frozenset(v for t in project.terms for n in t.ru for w in words(n) if not w.isascii() for v in (w, strip_accents(w)))
     # The questions a page answers in Russian: their words as typed (a sentence has inflected them),
     # except the other cases of the terms' Russian names, which must find the term («уровень лептина»).
-    named_cases = {f for w in named for f in inflections(w)} - named
+    named_cases = frozenset({f for w in named for f in inflections(w)} - named)
     named_genitives = {f for w in named for f in inflections(w, 1)} - named
     whole_names = frozenset(ws[0] for t in project.terms for n in t.ru if len(ws := words(n)) == 1)
     for page in project.pages:
@@ -208,7 +210,7 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
         asked = Counter({w: n for w, n in _forms(" ".join([*russian, page.ru_summary]), inflect=False).items() if w not in named_cases})
         lead[page.slug] = _with_synonyms(_forms(" ".join([page.title, page.summary, *page.ru, *_HEADINGS.findall(page.body),
                                                           *english,
-                                                          key_points.group(1) if key_points else ""]), as_written=named, digits=True) + asked)
+                                                          key_points.group(1) if key_points else ""]), as_written=named, digits=True) + asked, named_cases)
         body[page.slug] = _forms(page.body, min_len=4, inflect=False)
     out = {}
     for page in project.pages:

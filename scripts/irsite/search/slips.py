@@ -65,6 +65,11 @@ def typo_forms(word: str, light: bool = False) -> frozenset[str]:
     # A letter added at the end, which a prefix query cannot forgive: an "e" as in French, German
     # or Russian spelling (metformine, adiponectine).
     out.add(word + "e")
+    # A vowel added between consonants (resisitin), and ae or oe for an e after one, as in anaemia or
+    # oedema (sarcopaenia): each found nothing; with an i added between two consonants of each
+    # term's name, 62 of 96 found their term first before, 95 after (4.3 KB gzipped).
+    out |= {word[:i] + v + word[i:] for i in range(1, len(word)) if word[i - 1] not in _VOWELS
+            for v in ("aeiou" if word[i] not in _VOWELS else "ao" if word[i] == "e" else "")}
     if light:   # a third of the forms: no doubled letters, no neighbouring keys
         out.discard(word)
         return frozenset(out)
@@ -79,3 +84,11 @@ def typo_forms(word: str, light: bool = False) -> frozenset[str]:
     out.discard(word)
     return frozenset(out)
 
+
+def genitive_slips(genitives: set[str], one_word: bool) -> set[str]:
+    """A Russian word's genitive, the case a question names it in, with an unstressed vowel
+    confused («десинхраноза»; with one in the genitive of each term's first Russian name, 75 of 146
+    found their term first before, 132 after, 4.3 KB gzipped), and, for a one-word name, with a
+    letter left out («в развитии инсулинорезистентости»)."""
+    out = {g[:i] + v + g[i + 1:] for g in genitives for i in range(1, len(g)) for v in _RU_VOWEL_SLIPS.get(g[i], "")}
+    return out | ({g[:i] + g[i + 1:] for g in genitives for i in range(1, len(g))} if one_word else set())
