@@ -23,7 +23,7 @@ QUESTION_WORDS = frozenset(
     "what whats why how does do did is are was were can could should would will the a an of in into to "
     "and or for with on by at as be but if it its this that these those which who whom when where than "
     "then there their they doesnt dont cant vs versus between my me i you your we our us get so not no "
-    "from has have had work works difference differences step steps "
+    "from has have had work works difference differences step steps like likely "
     "что как почему зачем ли такое это какой какая какие где когда чем не или можно "
     "от до за без про под над через между а же бы правда верно действительно true".split()) | STOP
 
