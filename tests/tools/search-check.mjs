@@ -1,5 +1,5 @@
 // Run Material's own search worker over a built site and report where each case's term ranks.
-//   node tests/tools/search-check.mjs SITE_DIR CASES.tsv
+//   node tests/tools/search-check.mjs SITE_DIR CASES.tsv [MORE.tsv ...]
 //   node tests/tools/search-check.mjs SITE_DIR --all-names   (every name in glossary.json that belongs
 //                                                             to one term only and has under six words)
 //   node tests/tools/search-check.mjs SITE_DIR --typos KIND  (each term's name with one slip in the
@@ -8,12 +8,12 @@
 //       consonants))
 // CASES: `query<TAB>expected` where expected is a term id, names separated by | (the format of
 // ../shared/search/queries-public.tsv), or a page path such as topics/inflammation/.
-// Prints one JSON line: {top1, top3, total, cases: [...]}.
+// Prints one JSON line for each file: {file, top1, top3, total, cases: [...]} (the index is loaded once).
 import fs from "node:fs";
 import path from "node:path";
 import { loadSearch } from "./material-search.mjs";
 
-const [siteDir, casesFile] = process.argv.slice(2);
+const [siteDir, ...casesFiles] = process.argv.slice(2);
 const glossary = JSON.parse(fs.readFileSync(path.join(siteDir, "glossary.json"), "utf8"));
 const fold = (s) => String(s).normalize("NFKC").toLowerCase().trim();
 const byName = new Map();
@@ -58,17 +58,20 @@ function typos(kind) {
   }
   return out;
 }
-const cases = casesFile === "--all-names" ? allNames()
-  : casesFile === "--typos" ? typos(process.argv[4])
-  : fs.readFileSync(casesFile, "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#"))
-    .map((l) => l.split("\t")).filter((p) => p.length >= 2);
-const results = [];
-for (const [query, expected] of cases) {
-  const term = expected.split("|").map((n) => byName.get(fold(n))).find(Boolean);
-  const want = /^[a-z0-9-]+\/[a-z0-9-]*\/?$/.test(expected) ? page(expected) : term ? page(term.url) : null;
-  const pages = (await search(query.trim())).map((g) => page(g[0] && g[0].location));
-  const rank = want ? pages.indexOf(want) + 1 : 0;
-  results.push({ query, want, rank, got: pages.slice(0, 3) });
+async function check(casesFile) {
+  const cases = casesFile === "--all-names" ? allNames()
+    : casesFile === "--typos" ? typos(casesFiles[1])
+    : fs.readFileSync(casesFile, "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#"))
+      .map((l) => l.split("\t")).filter((p) => p.length >= 2);
+  const results = [];
+  for (const [query, expected] of cases) {
+    const term = expected.split("|").map((n) => byName.get(fold(n))).find(Boolean);
+    const want = /^[a-z0-9-]+\/[a-z0-9-]*\/?$/.test(expected) ? page(expected) : term ? page(term.url) : null;
+    const pages = (await search(query.trim())).map((g) => page(g[0] && g[0].location));
+    const rank = want ? pages.indexOf(want) + 1 : 0;
+    results.push({ query, want, rank, got: pages.slice(0, 3) });
+  }
+  console.log(JSON.stringify({ file: casesFile, top1: results.filter((r) => r.rank === 1).length,
+    top3: results.filter((r) => r.rank >= 1 && r.rank <= 3).length, total: results.length, cases: results }));
 }
-console.log(JSON.stringify({ top1: results.filter((r) => r.rank === 1).length,
-  top3: results.filter((r) => r.rank >= 1 && r.rank <= 3).length, total: results.length, cases: results }));
+for (const file of casesFiles[0].startsWith("--") ? casesFiles.slice(0, 1) : casesFiles) await check(file);
