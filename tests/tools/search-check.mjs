@@ -4,8 +4,8 @@
 //                                                             to one term only and has under six words)
 //   node tests/tools/search-check.mjs SITE_DIR --typos KIND  (each term's name with one slip in the
 //       middle of its first word of six letters or more; KIND: double, neighbour (a consonant typed
-//       with the key beside it) or insert (a key beside a letter typed before it as well) or vowel (an i added between two
-//       consonants))
+//       with the key beside it), insert (a key beside a letter typed before it as well) or vowel (an i
+//       added between the two consonants nearest the middle))
 // CASES: `query<TAB>expected` where expected is a term id, names separated by | (the format of
 // ../shared/search/queries-public.tsv), or a page path such as topics/inflammation/.
 // Prints one JSON line for each file: {file, top1, top3, total, cases: [...]} (the index is loaded once).

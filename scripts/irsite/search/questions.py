@@ -114,7 +114,7 @@ def _word_forms(word: str) -> set[str]:
     return {s for form in inflections(word, 1) for s in spelling_forms(form)}
 
 
-def _with_synonyms(counts: Counter, leave_out: frozenset = frozenset()) -> Counter:
+def _with_synonyms(counts: Counter, leave_out: frozenset) -> Counter:
     """The counted words with the other words of each synonym group they use, counted as often; of
     the groups' inflected forms, none that is ``leave_out`` (another case of a term's Russian name:
     «кишечной» put the signals page before the term for «кишечной микробиоты»)."""

@@ -29,9 +29,9 @@ def typo_forms(word: str, light: bool = False) -> frozenset[str]:
 
     A letter left out, two neighbouring letters swapped, one vowel typed for another, a letter typed
     for one that sounds alike (c, k, s, z; f and ph: metphormin), a consonant typed with the key
-    beside it, a neighbouring key typed as well, a letter typed twice or a letter added at the end
-    cover most real slips (insulin resistence, insluin, hyperinsulinmia, ceramifes, indsulin,
-    inssulin, metformine). In Cyrillic: a letter left out, swapped or doubled, an unstressed vowel
+    beside it, a neighbouring key typed as well, a letter typed twice, a letter added at the end or a
+    vowel added between consonants cover most real slips (insulin resistence, insluin,
+    hyperinsulinmia, ceramifes, indsulin, inssulin, metformine, resisitin). In Cyrillic: a letter left out, swapped or doubled, an unstressed vowel
     confused (гиперинсулинимия), or a final voiced consonant written voiceless (глюконеогенес).
     Every prefix of a form matches too, because search queries are prefix queries. Measured on every
     term's name with one such slip in a long word (README, "Search").
