@@ -416,8 +416,9 @@ def test_a_letter_written_for_one_that_sounds_alike_still_finds_the_term(real_si
 def test_a_slip_in_a_russian_name_still_finds_the_term(real_site, tmp_path):
     """A letter left out, an unstressed vowel confused (е for и, а for о), a letter doubled or a
     final voiced consonant written voiceless (глюконеогенес, as it is said) in a Russian name, or a
-    confused vowel in its genitive (гиперинсуленемии): before, each found nothing at all. The slip counts with the name's other words ("гестационый сахарный
-    диабет" came third, after "сахарный диабет")."""
+    confused vowel in its genitive (гиперинсуленемии): before, each found nothing at all. The slip
+    counts with the name's other words ("гестационый сахарный диабет" came third, after "сахарный
+    диабет")."""
     rows = {"инсулинорезистентость": "glossary/insulin-resistance/", "гиперинсулинимия": "glossary/hyperinsulinemia/",
             "инсуулин": "glossary/insulin/", "глюконеогинез": "glossary/gluconeogenesis/",
             "гестационый сахарный диабет": "glossary/gestational-diabetes/",
