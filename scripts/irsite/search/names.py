@@ -108,6 +108,7 @@ _RU_CASES = {
 }
 # After г, к or х: эктопического, not эктопическего; макрофагов before the rarer -ей.
 _RU_CASES_AFTER_GKH = {"ий": "ого ом им ие их", "и": "ов ей ах"}
+_RU_ADJECTIVE = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
 STOP = {"a", "an", "and", "of", "the", "in", "to", "for", "by", "on", "or", "with", "as",
          "и", "в", "во", "к", "с", "со", "о", "об", "на", "по", "при", "для", "из", "у"}
 
@@ -430,14 +431,27 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
             entries.append((url_of(term.id), i, group))
 
     written = {k for _, _, g in entries for k in g["keys"]}
-    # A one-word Russian name's genitive that other names write as a word («рецептор инсулина»,
-    # «синдром инсулинорезистентности») gets a document of its own, weighted as the term's name:
-    # typed alone, «инсулина» found insulinase first, and «инсулинорезистентности» its term 17th.
+    # A Russian name in the genitive, where other names write that genitive as a word, gets a
+    # document of its own: typed alone, «инсулина» found insulinase first, «инсулинорезистентности»
+    # its term 17th, and «чувствительности к инсулину» the longer names that write it. A one-word
+    # name's weighs as the term's name.
     for base, i, group in list(entries):
         gen = {g for w in group["keys"] if _CYRILLIC.fullmatch(w) for g in inflections(w, 1)} & written - group["keys"]
-        if group["n"] == 1 and gen:
-            empty = {f: set() for f, v in group.items() if isinstance(v, set)}   # the group's own fields
+        if not gen:
+            continue
+        empty = {f: set() for f, v in group.items() if isinstance(v, set)}   # the group's own fields
+        if group["n"] == 1:
             entries.append((base, f"{i}g", {**empty, "names": group["names"], "n": 1, "keys": gen, "own": True}))
+            continue
+        # The genitive of the head noun and of the adjectives before it (экономного фенотипа, рецептора
+        # инсулина, чувствительности к инсулину); the words after it are already in their case.
+        ws = [w for w in words(group["names"][0]) if w not in STOP]
+        head = next((j for j, w in enumerate(ws) if not w.endswith(_RU_ADJECTIVE)), len(ws))
+        swap = {v: inflections(v, 1) - {v} for w in ws[:head + 1] for v in {w, strip_accents(w)}}
+        declined = {g for forms in swap.values() for g in forms}
+        if declined & gen:
+            keys = set(group["keys"]) - {v for v, forms in swap.items() if forms} | declined
+            entries.append((base, f"{i}g", {**empty, "names": group["names"], "n": group["n"], "keys": keys, "own": i == 0}))
     ordered = sorted(written)
     starts_longer = set()  # words that begin a different, longer name word (receptor: receptoropathy)
     for j, w in enumerate(ordered):

@@ -89,6 +89,8 @@ def genitive_slips(genitives: set[str], one_word: bool) -> set[str]:
     """A Russian word's genitive, the case a question names it in, with an unstressed vowel
     confused («десинхраноза»; with one in the genitive of each term's first Russian name, 75 of 146
     found their term first before, 132 after, 4.3 KB gzipped), and, for a one-word name, with a
-    letter left out («в развитии инсулинорезистентости»)."""
+    letter left out («в развитии инсулинорезистентости»); and a doubled consonant written once
+    («гестационого диабета»)."""
     out = {g[:i] + v + g[i + 1:] for g in genitives for i in range(1, len(g)) for v in _RU_VOWEL_SLIPS.get(g[i], "")}
+    out |= {g[:i] + g[i + 1:] for g in genitives for i in range(1, len(g)) if g[i] == g[i - 1]}
     return out | ({g[:i] + g[i + 1:] for g in genitives for i in range(1, len(g))} if one_word else set())
