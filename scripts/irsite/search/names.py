@@ -212,6 +212,7 @@ def _prefix_forms(word: str) -> set[str]:
     return set()
 
 
+_SAID_IN_RUSSIAN = dict(zip("abcdefghijklmnopqrstuvwxyz", "а б к д е ф г х и дж к л м н о п к р с т у в в кс и з".split()))
 _STAND_IN = {latin: greek for greek, (_, latin) in GREEK.items() if latin}
 
 
@@ -294,6 +295,11 @@ def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str], set[st
                 elif len(f) >= 4:
                     alt |= inflections(f)
     keys |= {w + "s" for w in re.findall(r"(\w+)['’]s\b", normalise(name))}   # Cushing's typed "cushings"
+    # A short Latin name read as a word, typed in Russian letters as it is said: «хома» (HOMA), «мтор»
+    # (mTOR). Not of three letters: «ирс» (IRS) outweighed pages for questions that write ИР.
+    for written, w in zip(original, ws):
+        if w.isascii() and w.isalpha() and 4 <= len(w) <= 5 and re.search("[aeiouy]", w) and (not _is_word(written) or len(ws) == 1):
+            alt.add("".join(_SAID_IN_RUSSIAN.get(c, c) for c in w))
     joined: set[str] = set()
     if 1 < len(ws) <= 3 and len("".join(ws)) <= 12:
         # Compact names typed without separators (TNFalpha, NFkB, betacells); at most a dozen forms.
