@@ -534,13 +534,15 @@ def test_search_index_stays_small(real_site):
     # in the first three 286 times of 334 before, 296 after; with only the first three cases of each
     # word, 19 to 24 KB, 290 or 291), and a vowel added between consonants or ae for e in a name's
     # long word (4.3 KB gzipped: "resisitin", "sarcopaenia" found nothing), and a confused vowel in
-    # the genitive of a Russian name's word (4.3 KB gzipped: «десинхраноза» found nothing).
+    # the genitive of a Russian name's word (4.3 KB gzipped: «десинхраноза» found nothing), and
+    # longer Russian names in the genitive as documents of their own (2.2 KB gzipped: «чувствительности
+    # к инсулину» found its term fifth), and the drugs page's corrections (1 KB of page text).
     topic_fields = sum(len(d.get("q", "")) + len(d.get("b", "")) + len(d.get("r", "")) for d in index["docs"])
     # 2,600 characters of them the pages' Russian names, 10,000 the words of their questions in
     # Russian, 41,000 the linked terms' Russian names, 8,000 the words of their Russian summaries
     assert topic_fields <= 255_000, topic_fields
     gzipped = len(gzip.compress((real_site / "search/search_index.json").read_bytes()))
-    assert gzipped <= 425_000, gzipped
+    assert gzipped <= 430_000, gzipped
 
 
 def test_link_previews_show_the_term_and_its_definition(real_site):
