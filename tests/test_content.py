@@ -536,7 +536,7 @@ def test_search_index_stays_small(real_site):
     # long word (4.3 KB gzipped: "resisitin", "sarcopaenia" found nothing), and a confused vowel in
     # the genitive of a Russian name's word (4.3 KB gzipped: «десинхраноза» found nothing), and
     # longer Russian names in the genitive as documents of their own (2.2 KB gzipped: «чувствительности
-    # к инсулину» found its term fifth), and the drugs page's corrections (1 KB of page text).
+    # к инсулину» found its term fifth), and the medical corrections of 6 December (2 KB of page text).
     topic_fields = sum(len(d.get("q", "")) + len(d.get("b", "")) + len(d.get("r", "")) for d in index["docs"])
     # 2,600 characters of them the pages' Russian names, 10,000 the words of their questions in
     # Russian, 41,000 the linked terms' Russian names, 8,000 the words of their Russian summaries

@@ -298,7 +298,8 @@ def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str], set[st
     # A short Latin name read as a word, typed in Russian letters as it is said: «хома» (HOMA), «мтор»
     # (mTOR). Not of three letters: «ирс» (IRS) outweighed pages for questions that write ИР.
     for written, w in zip(original, ws):
-        if w.isascii() and w.isalpha() and 4 <= len(w) <= 5 and re.search("[aeiouy]", w) and (not _is_word(written) or len(ws) == 1):
+        said_as_word = w.isascii() and w.isalpha() and 4 <= len(w) <= 5 and re.search("[aeiouy]", w)
+        if said_as_word and (not _is_word(written) or len(ws) == 1):
             alt.add("".join(_SAID_IN_RUSSIAN.get(c, c) for c in w))
     joined: set[str] = set()
     if 1 < len(ws) <= 3 and len("".join(ws)) <= 12:
@@ -440,7 +441,7 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
     # A Russian name in the genitive, where other names write that genitive as a word, gets a
     # document of its own: typed alone, «инсулина» found insulinase first, «инсулинорезистентности»
     # its term 17th, and «чувствительности к инсулину» the longer names that write it. A one-word
-    # name's weighs as the term's name.
+    # name's document weighs as the term's own name.
     for base, i, group in list(entries):
         gen = {g for w in group["keys"] if _CYRILLIC.fullmatch(w) for g in inflections(w, 1)} & written - group["keys"]
         if not gen:
