@@ -123,11 +123,15 @@ TRACK_WORKER = """(() => {
     const Native = window.Worker;
     window.__searchSent = 0;
     window.__searchAnswered = 0;
+    window.__searchQueries = [];
     window.Worker = function (url, options) {
         const worker = new Native(url, options);
         const post = worker.postMessage.bind(worker);
         worker.postMessage = (message, ...rest) => {
-            if (message && message.type === 2) window.__searchSent += 1;
+            if (message && message.type === 2) {
+                window.__searchSent += 1;
+                window.__searchQueries.push(message.data);
+            }
             return post(message, ...rest);
         };
         worker.addEventListener("message", (event) => {
@@ -276,6 +280,20 @@ def test_a_greek_letter_typed_as_its_name_is_not_reported_missing(search_page):
     result = search(search_page.page, "tnf alpha", paste=True)
     assert _path(result["href"]) == "/glossary/tnf-alpha/", result
     assert "Missing" not in result["text"], result["text"]
+
+
+def test_a_hyphen_typed_on_the_way_to_a_name_does_not_hold_up_the_search(search_page):
+    """"TNF-", typed on the way to "TNF-α", is never sent to the search worker: Material turns it into
+    a lone wildcard that matched every word of the index and kept the worker busy for about 9 s on a
+    desktop computer (measured with tests/tools/material-search.mjs), so every later key waited."""
+    page = search_page.page
+    search(page, "IL")
+    page.evaluate("window.__searchQueries = []")
+    result = search(page, "TNF-α")
+    sent = page.evaluate("window.__searchQueries")
+    assert "TNF" in sent and "TNF-α" in sent, sent
+    assert "TNF-" not in sent, f"the search box sent a query ending in a hyphen: {sent}"
+    assert _path(result["href"]) == "/glossary/tnf-alpha/", result
 
 
 def test_search_is_local_and_clean(open_page):

@@ -1,0 +1,25 @@
+// Two small repairs to Material's search box, made from outside the theme's search component (which
+// other builders, such as Zensical, provide differently) rather than by overriding it.
+(function () {
+  "use strict";
+
+  // The search dialog has no accessible name (WCAG 4.1.2, axe rule aria-dialog-name): name it after
+  // its search box.
+  var dialog = document.querySelector('.md-search[role="dialog"]:not([aria-label])');
+  var input = dialog && dialog.querySelector("input[aria-label]");
+  if (dialog) {
+    dialog.setAttribute("aria-label", input ? input.getAttribute("aria-label") : "Search");
+  }
+
+  // A query that ends in a hyphen, as "TNF-" does on the way to "TNF-α", reaches Material's search
+  // worker as a lone wildcard that matches every word in the index: on this site the worker was busy
+  // for about 9 s on a desktop computer, and every later key waited behind it. Material searches when
+  // a key is released, so that key-up is kept from the search box: the results for "TNF" stay on
+  // screen until the next letter is typed.
+  window.addEventListener("keyup", function (event) {
+    var box = event.target;
+    if (box && box.matches && box.matches('[data-md-component="search-query"]') && /-\s*$/.test(box.value)) {
+      event.stopPropagation();
+    }
+  }, true);
+})();
