@@ -335,7 +335,7 @@ def test_question_words_do_not_change_the_results(real_site, tmp_path):
     brackets and quotation marks are dropped by the search box ("(adrenaline)" was searched as a word
     with its brackets, and found nothing): a question finds what its subject words find (before, "a" and "in" searched every word starting
     with them, and the longest pages came first). A capital "A" is still a letter of a name (type A
-    insulin resistance)."""
+    insulin resistance). So is a question word with a comma or question mark after it ("in,")."""
     pairs = [("Is obesity a low grade inflammation?", "obesity low grade inflammation"),
              ("can I have insulin resistance with a normal weight", "insulin resistance normal weight"),
              ("how does diacylglycerol in the liver stop insulin working", "diacylglycerol liver stop insulin working"),
@@ -345,7 +345,9 @@ def test_question_words_do_not_change_the_results(real_site, tmp_path):
              ("insulin signalling step by step", "insulin signalling"),
              ("difference between muscle and liver insulin resistance", "muscle liver insulin resistance"),
              ("does epinephrine (adrenaline) stop insulin working", "epinephrine adrenaline stop insulin working"),
-             ("«инсулинорезистентность» [обзор]", "инсулинорезистентность обзор")]
+             ("«инсулинорезистентность» [обзор]", "инсулинорезистентность обзор"),
+             # A question word with punctuation after it: "in," searched every word starting with "in".
+             ("how does glucose get in, and what stops it?", "glucose get stops")]
     rows = [f"{q}\ttopics/inflammation/" for pair in pairs for q in pair]
     rows.append("type A insulin resistance\ttype-a-insulin-resistance")
     cases = tmp_path / "q.tsv"

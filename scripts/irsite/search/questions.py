@@ -46,7 +46,11 @@ def query_separator(separator: str = MATERIAL_SEPARATOR) -> str:
     # Punctuation too: "resistance?" searched for a word ending in a question mark, and found none;
     # brackets and quotation marks ("does epinephrine (adrenaline) stop insulin", «...»: 40th);
     # and dashes other than the hyphen: "Rabson–Mendenhall", pasted from a paper, found its term 4th.
-    return separator + "|[?!,;:()\\[\\]\"\u201c\u201d\u00ab\u00bb\u2010-\u2015]+|^(?:" + "|".join(sorted(typed, key=lambda w: (-len(w), w))) + ")$"
+    # A question word with punctuation after it ("in," "it?") is dropped as well: left as "in", it
+    # was a prefix query for every word starting with "in".
+    punct = "[?!,;:()\\[\\]\"\u201c\u201d\u00ab\u00bb\u2010-\u2015]"
+    return (separator + "|" + punct + "+|^(?:" + "|".join(sorted(typed, key=lambda w: (-len(w), w)))
+            + ")(?=" + punct + "*$)")
 
 
 # Words a learner types for what the pages call otherwise ("meds" for medicines, "snoring" for sleep
