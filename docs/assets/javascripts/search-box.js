@@ -1,4 +1,4 @@
-// Two small repairs to Material's search box, made from outside the theme's search component (which
+// Small repairs to Material's search box, made from outside the theme's search component (which
 // other builders, such as Zensical, provide differently) rather than by overriding it.
 (function () {
   "use strict";
@@ -16,6 +16,18 @@
   // for about 9 s on a desktop computer, and every later key waited behind it. Material searches when
   // a key is released, so that key-up is kept from the search box: the results for "TNF" stay on
   // screen until the next letter is typed.
+  // A colon is lunr's field syntax ("title:leptin"): after a word it made Material drop that word
+  // ("TNF:" found nothing) or fail with an error ("HOMA-IR: normal values", where "IR" is no
+  // field). Typed or pasted into the search box, a colon becomes a space before Material reads it.
+  window.addEventListener("input", function (event) {
+    var box = event.target;
+    if (box && box.matches && box.matches('[data-md-component="search-query"]') && box.value.indexOf(":") >= 0) {
+      var caret = box.selectionStart;
+      box.value = box.value.replace(/:/g, " ");
+      box.setSelectionRange(caret, caret);
+    }
+  }, true);
+
   window.addEventListener("keyup", function (event) {
     var box = event.target;
     if (box && box.matches && box.matches('[data-md-component="search-query"]') && /-\s*$/.test(box.value)) {
