@@ -213,6 +213,7 @@ def _prefix_forms(word: str) -> set[str]:
 
 
 _SAID_IN_RUSSIAN = dict(zip("abcdefghijklmnopqrstuvwxyz", "а б к д е ф г х и дж к л м н о п к р с т у в в кс и з".split()))
+_CYRILLIC_TWIN = str.maketrans("abcehkmoptxy", "авсенкмортху")
 _STAND_IN = {latin: greek for greek, (_, latin) in GREEK.items() if latin}
 
 
@@ -301,6 +302,11 @@ def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str], set[st
         said_as_word = w.isascii() and w.isalpha() and 4 <= len(w) <= 5 and re.search("[aeiouy]", w)
         if said_as_word and (not _is_word(written) or len(ws) == 1):
             alt.add("".join(_SAID_IN_RUSSIAN.get(c, c) for c in w))
+        # A capitalised Latin name whose letters all have Cyrillic twins, typed or pasted from a Russian
+        # text in Cyrillic capitals: «индекс НОМА» (HOMA), «АМРК» (AMPK).
+        letters = re.sub(r"\d", "", written)
+        if re.fullmatch(r"[ABCEHKMOPTXY]+", letters) and (len(letters) >= 4 or len(letters) == 3 < len(written)):
+            alt.add(w.translate(_CYRILLIC_TWIN))
     joined: set[str] = set()
     if 1 < len(ws) <= 3 and len("".join(ws)) <= 12:
         # Compact names typed without separators (TNFalpha, NFkB, betacells); at most a dozen forms.
