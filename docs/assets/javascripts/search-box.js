@@ -11,26 +11,30 @@
     dialog.setAttribute("aria-label", input ? input.getAttribute("aria-label") : "Search");
   }
 
-  // A query that ends in a hyphen, as "TNF-" does on the way to "TNF-α", reaches Material's search
-  // worker as a lone wildcard that matches every word in the index: on this site the worker was busy
-  // for about 9 s on a desktop computer, and every later key waited behind it. Material searches when
-  // a key is released, so that key-up is kept from the search box: the results for "TNF" stay on
-  // screen until the next letter is typed.
+  function isSearchBox(el) {
+    return Boolean(el && el.matches && el.matches('[data-md-component="search-query"]'));
+  }
+
   // A colon is lunr's field syntax ("title:leptin"): after a word it made Material drop that word
   // ("TNF:" found nothing) or fail with an error ("HOMA-IR: normal values", where "IR" is no
   // field). Typed or pasted into the search box, a colon becomes a space before Material reads it.
   window.addEventListener("input", function (event) {
     var box = event.target;
-    if (box && box.matches && box.matches('[data-md-component="search-query"]') && box.value.indexOf(":") >= 0) {
+    if (isSearchBox(box) && box.value.indexOf(":") >= 0) {
       var caret = box.selectionStart;
       box.value = box.value.replace(/:/g, " ");
       box.setSelectionRange(caret, caret);
     }
   }, true);
 
+  // A query that ends in a hyphen, as "TNF-" does on the way to "TNF-α", reaches Material's search
+  // worker as a lone wildcard that matches every word in the index: on this site the worker was busy
+  // for about 9 s on a desktop computer, and every later key waited behind it. Material searches when
+  // a key is released, so that key-up is kept from the search box: the results for "TNF" stay on
+  // screen until the next letter is typed.
   window.addEventListener("keyup", function (event) {
     var box = event.target;
-    if (box && box.matches && box.matches('[data-md-component="search-query"]') && /-\s*$/.test(box.value)) {
+    if (isSearchBox(box) && /-\s*$/.test(box.value)) {
       event.stopPropagation();
     }
   }, true);
