@@ -83,7 +83,8 @@ def test_keyboard_tab_to_enlarge_opens_dialog_and_escape_returns_focus(open_page
     assert page.evaluate(ACTIVE) == {"text": "Close", "inTools": False, "inDialog": True}
     view = page.locator(f"{DIALOG} img")
     assert view.get_attribute("alt"), "the enlarged image has no text alternative"
-    assert view.evaluate("img => img.complete && img.naturalWidth > 0")
+    # The enlarged picture loads after the dialog opens; on a loaded machine that can take a moment.
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=view.element_handle(), timeout=15_000)
 
     page.keyboard.press("Escape")
     page.wait_for_function(f"!({IS_OPEN})()", timeout=15_000)
