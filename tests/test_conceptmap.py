@@ -35,8 +35,9 @@ class Links(HTMLParser):
         if tag in ("svg", "details"):
             self.where = tag
         elif tag == "a":
-            tid = dict(attrs)["href"].strip("./")
-            (self.svg if self.where == "svg" else self.listed).append(tid)
+            # In the svg, xlink:href (see irsite.conceptmap._node); in the text list, href.
+            href = dict(attrs)["xlink:href" if self.where == "svg" else "href"]
+            (self.svg if self.where == "svg" else self.listed).append(href.strip("./"))
 
     def handle_endtag(self, tag):
         if tag in ("svg", "details"):

@@ -101,7 +101,9 @@ def _node(project: Project, sec: dict[str, int], href: Href, tid: str, x: float,
     tx, ty = (x, y + r + LINE) if not side else (x + side * (r + 5), y + 4 - (len(lines) - 1) * LINE / 2)
     anchor = {0: "", 1: ' text-anchor="start"', -1: ' text-anchor="end"'}[side]
     more = "".join(f'<tspan x="{_n(tx)}" dy="{LINE}">{x}</tspan>' for x in lines[1:])
-    return (f'<a href="{escape(href(tid))}" class="{_cls(i)}{extra}"><title>{escape(term.term)}</title>{shape}'
+    # xlink:href, not href: instant navigation (Material's, Zensical's) rewrites every [href] by
+    # assigning to it, which an SVG link refuses, and links stopped opening for the rest of the visit.
+    return (f'<a xlink:href="{escape(href(tid))}" class="{_cls(i)}{extra}"><title>{escape(term.term)}</title>{shape}'
             f'<text x="{_n(tx)}" y="{_n(ty)}"{anchor}>{lines[0]}{more}</text></a>')
 
 
@@ -117,7 +119,7 @@ def _figure(project: Project, key: str, title: str, size: tuple[float, float], b
     items = "".join(f'<li class="{_cls(i)}">{escape(project.sections[i].title)}</li>' for i in sorted(legend))
     return "\n".join([
         f'<figure class="irmap irmap-{"whole" if key == "all" else "near"}" id="irmap-{key}" data-search-exclude>',
-        f'<div class="irmap-view"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" '
+        f'<div class="irmap-view"><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 {w} {h}" width="{w}" '
         f'height="{h}" font-size="{FONT}" text-anchor="middle" aria-labelledby="irmap-{key}-title">',
         f'<title id="irmap-{key}-title">{escape(title)}</title>', *body, "</svg></div>",
         f"<figcaption>{escape(title)}. Colours show sections; lines join related terms.</figcaption>",
