@@ -68,11 +68,21 @@ def is_local(url: str) -> bool:
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
+def _server(tmp_path_factory):
+    """The folder the site is built into, already served (so its address is known before the build)."""
     out = tmp_path_factory.mktemp("site")
+    with serve_directory(out) as url:
+        yield out, url
+
+
+@pytest.fixture(scope="session")
+def site_dir(_server) -> Path:
+    out, url = _server
     mkdocs = Path(sys.executable).with_name("mkdocs")
     cmd = [str(mkdocs) if mkdocs.exists() else "mkdocs", "build", "--strict", "-q", "-d", str(out)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # Built for the address it is served from, as a published site is: Material's instant navigation
+    # opens without reloading only the pages listed in sitemap.xml, which holds site_url's port.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url + "/"}
     proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
     if proc.returncode != 0:
         pytest.fail(f"mkdocs build failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}", pytrace=False)
@@ -102,9 +112,8 @@ def serve_directory(directory: Path):
 
 
 @pytest.fixture(scope="session")
-def site_url(site_dir):
-    with serve_directory(site_dir) as url:
-        yield url
+def site_url(_server, site_dir):
+    return _server[1]
 
 
 @pytest.fixture(scope="session")

@@ -6,8 +6,7 @@
   "use strict";
   var MIN_LABEL_PX = 13; // at least 12 px, with a margin for rounding
   var PNG_SCALE = 2;
-  var images = document.querySelectorAll('.md-typeset img[src*="assets/diagrams/"][src$=".svg"]');
-  if (!images.length || typeof HTMLDialogElement !== "function") return;
+  if (typeof HTMLDialogElement !== "function") return;
 
   var dialog, heading, actions, fitButton, closeButton, body, view, current, trigger;
   var fitting = false;
@@ -122,7 +121,8 @@
     });
   }
 
-  Array.prototype.forEach.call(images, function (img) {
+  function setup(img) {
+    if (img.classList.contains("diagram-image")) return;   // already set up
     var name = img.getAttribute("src").split("/").pop().replace(/\.svg$/i, "");
     var info = { src: img.src, alt: img.alt, name: name, title: img.getAttribute("data-title") || "Diagram" };
     // Size and smallest font size, written by the build from the SVG (data-diagram="width height
@@ -142,5 +142,12 @@
     img.classList.add("diagram-image");
     img.addEventListener("click", function () { open(info, enlarge); });
     enlarge.addEventListener("click", function () { open(info, enlarge); });
-  });
+  }
+
+  // Each page's diagrams: Material's document$ tells of every page, also one opened by instant
+  // navigation, where this script does not run again; other builders load each page anew.
+  function init() { document.querySelectorAll('.md-typeset img[src*="assets/diagrams/"][src$=".svg"]').forEach(setup); }
+  if (window.document$) window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
 })();

@@ -96,6 +96,8 @@
     opened.forEach(function (d) { d.open = false; });
   });
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  // Every page, also one opened by instant navigation (Material's document$); elsewhere, once.
+  if (window.document$) window.document$.subscribe(setup);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
   else setup();
 })();

@@ -22,6 +22,7 @@
       return;
     }
     event.preventDefault();
+    event.stopPropagation();   // nor may instant navigation (Material's) open it
     armed = link;
     link.focus();
   }, true);

@@ -108,8 +108,11 @@ class IRSitePlugin(BasePlugin[IRSiteConfig]):
                         "docs_dir": str(Path(config.docs_dir).resolve()), "use_directory_urls": False,
                         "plugins": [{"irsite": {"root": str(root), "offline_copy": False, "stage": False}}, "search", "offline"],
                         "extra": {"polyfills": ["assets/javascripts/vendor/iframe-worker-shim.js"]}}
+            # Without instant navigation, which Material cannot do from file:// (its pages' scripts
+            # would never be told that the page is ready).
+            settings["theme"] = {"features": [f for f in config.theme.get("features", []) if not f.startswith("navigation.instant")]}
             if config.theme.custom_dir:
-                settings["theme"] = {"custom_dir": str(Path(config.theme.custom_dir).resolve())}
+                settings["theme"]["custom_dir"] = str(Path(config.theme.custom_dir).resolve())
             yml = Path(tmp) / "offline.yml"
             yml.write_text(json.dumps(settings), encoding="utf-8")     # JSON is YAML
             log.info("irsite: building the offline copy")

@@ -1,0 +1,38 @@
+"""Links open without reloading the page (Material's navigation.instant), so a visit downloads and
+builds the search index once, not on every page. Each page reached that way must still work as if
+loaded anew: its questions, diagrams and concept map are set up, and a page whose concept map holds
+SVG links must not stop later links from opening (see irsite.conceptmap._node)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def follow(page, selector: str, path: str) -> None:
+    """Click a link and wait for the new page's content: the address changes first, then Material
+    replaces the page's container with the new one."""
+    page.evaluate("document.querySelector('[data-md-component=container]').setAttribute('data-test-left', '')")
+    page.locator(selector).first.click()
+    page.wait_for_url(f"**{path}")
+    page.wait_for_function("!document.querySelector('[data-test-left]')")
+
+
+def test_a_visit_builds_the_search_index_once_and_every_page_works(open_page):
+    probe = open_page("/glossary/tnf-alpha/")       # a term page, with its concept map
+    page = probe.page
+    page.evaluate("window.__sameDocument = true")    # gone if a link reloads the page
+    follow(page, '.md-typeset a[href$="/topics/inflammation/"]', "/topics/inflammation/")
+    assert page.locator("h1").first.inner_text().startswith("Inflammation")
+    page.locator("form.irq .irq-actions").first.wait_for(state="visible")   # quiz.js ran on this page
+    follow(page, '.md-typeset a[href$="/glossary/il-6/"]', "/glossary/il-6/")
+    page.locator("figure.irmap-near[data-irmap-ready]").wait_for(state="attached")   # concept-map.js
+    follow(page, '.md-typeset a[href$="/topics/tissues/"]', "/topics/tissues/")   # after a page with a map
+    page.locator(".diagram-tools button", has_text="Enlarge").first.wait_for()        # diagrams.js
+    assert page.evaluate("window.__sameDocument") is True, "a link reloaded the page"
+    page.locator(".md-search__input").click()
+    page.keyboard.type("leptin")
+    page.locator(".md-search-result__item > a").first.wait_for()
+    assert sum("/search/search_index.json" in u for u in probe.requests) == 1
+    assert not probe.console_errors and not probe.external_requests
