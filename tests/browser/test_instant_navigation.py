@@ -36,3 +36,21 @@ def test_a_visit_builds_the_search_index_once_and_every_page_works(open_page):
     page.locator(".md-search-result__item > a").first.wait_for()
     assert sum("/search/search_index.json" in u for u in probe.requests) == 1
     assert not probe.console_errors and not probe.external_requests
+
+
+def test_a_slow_page_shows_a_progress_bar(open_page):
+    """Opened without a reload, a page gets no loading indicator from the browser: on a slow
+    connection a tap seemed to do nothing. Material's progress bar shows while it loads."""
+    probe = open_page("/topics/inflammation/")
+    page = probe.page
+
+    def slow(route):
+        page.wait_for_timeout(2500)
+        route.continue_()
+
+    page.route("**/glossary/il-6/", slow)
+    page.locator('.md-typeset a[href$="/glossary/il-6/"]').first.click(no_wait_after=True)
+    page.wait_for_function("parseFloat(getComputedStyle(document.querySelector('.md-progress')).opacity) > 0",
+                           timeout=2000)
+    page.wait_for_function("document.querySelector('h1').textContent.startsWith('IL-6')", timeout=15_000)
+    page.unroute_all(behavior="ignoreErrors")
