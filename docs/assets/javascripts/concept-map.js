@@ -111,8 +111,5 @@
   }
 
   function init() { document.querySelectorAll("figure.irmap").forEach(setup); }
-  // Every page, also one opened by instant navigation (Material's document$); elsewhere, once.
-  if (window.document$) window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  window.irsiteEachPage(init);   // (navigation.js)
 })();

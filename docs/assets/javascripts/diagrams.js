@@ -144,10 +144,6 @@
     enlarge.addEventListener("click", function () { open(info, enlarge); });
   }
 
-  // Each page's diagrams: Material's document$ tells of every page, also one opened by instant
-  // navigation, where this script does not run again; other builders load each page anew.
   function init() { document.querySelectorAll('.md-typeset img[src*="assets/diagrams/"][src$=".svg"]').forEach(setup); }
-  if (window.document$) window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  window.irsiteEachPage(init);   // (navigation.js)
 })();

@@ -3,6 +3,15 @@
 (function () {
   "use strict";
 
+  // The one way our page scripts (questions, diagrams, concept maps; loaded after this one) set up a
+  // page: Material's document$ tells of every page, also one opened by instant navigation, where
+  // scripts do not run again; other builders load each page anew.
+  window.irsiteEachPage = function (setup) {
+    if (window.document$) window.document$.subscribe(setup);
+    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+    else setup();
+  };
+
   // Links within the page (the skip link, the table of contents, the A–Z letters, footnotes) keep the
   // browser's own behaviour: Material's handler scrolled to the target but did not move the keyboard's
   // place there, so after "Skip to content" the next Tab went back to the header.

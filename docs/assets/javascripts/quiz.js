@@ -96,8 +96,5 @@
     opened.forEach(function (d) { d.open = false; });
   });
 
-  // Every page, also one opened by instant navigation (Material's document$); elsewhere, once.
-  if (window.document$) window.document$.subscribe(setup);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
-  else setup();
+  window.irsiteEachPage(setup);   // (navigation.js)
 })();
