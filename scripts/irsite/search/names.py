@@ -518,10 +518,11 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
     return docs
 
 
-# ``c`` (topic pages' Russian words in every case, see irsite.search.questions.topic_fields) counts
-# for the share of a query's words a page matches; at 3,000 and more it outranked names.
+# ``c`` and ``x`` (topic pages' Russian words in every case, and as hyphenated queries search them;
+# see irsite.search.questions.topic_fields) count for the share of a query's words a page matches;
+# at 3,000 and more ``c`` outranked names.
 FIELDS = {"keys": 1_000_000, "alt": 500_000, "cases": 40_000, "parts": 20_000, "joined": 10_000, "fuzzy": 2_000,
-          "lone": 30_000_000, "q": 140_000, "b": 50_000, "r": 20_000, "c": 1_000}
+          "lone": 30_000_000, "q": 140_000, "b": 50_000, "r": 20_000, "c": 1_000, "x": 1_000}
 
 
 def lone_tokens(name_words: list[str], name: str = "") -> list[str]:

@@ -14,7 +14,7 @@ from collections import Counter
 
 from .. import markup
 from ..model import Project
-from .names import FIELDS, STOP, inflections, spelling_forms, prefix_minimal, strip_accents, words
+from .names import FIELDS, STOP, exact_pieces, inflections, name_keys, spelling_forms, prefix_minimal, strip_accents, words
 
 
 # Words of a learner's question that say nothing about its subject. Typed in lower case as words of
@@ -25,7 +25,10 @@ QUESTION_WORDS = frozenset(
     "then there their they doesnt dont cant vs versus between my me i you your we our us get so not no "
     "from has have had work works difference differences step steps like likely "
     "что как почему зачем ли такое это какой какая какие где когда чем не или можно "
-    "от до за без про под над через между а же бы правда верно действительно true".split()) | STOP
+    "от до за без про под над через между а же бы правда верно действительно true "
+    # Russian words that qualify a question but name no subject: kept, they lowered the share of
+    # the query a page matches (README, "Search").
+    "нет очень если уже ещё даже много почти просто насчет насчёт сколько будет вообще тоже".split()) | STOP
 
 
 MATERIAL_SEPARATOR = r"[\s\-]+"   # Material's default, used when its index names none
@@ -164,15 +167,28 @@ def _linked_russian(project: Project, page, whole_names: frozenset) -> Counter:
     page links the term (up to three), with its genitive: the page's text is English, and a question
     asked in Russian names its subject in those words («как жир в печени нарушает действие
     инсулина»). A word that is a whole Russian name (лептин) stays as written: with its other cases,
-    «уровень лептина» found the adipokines page before the leptin term."""
+    «уровень лептина» found the adipokines page before the leptin term. Also the Russian spellings
+    (brand names: «оземпик») and the Russian letters a Latin name is typed in («хома» for HOMA)."""
     linked = Counter(t.id for m in markup.TERM_LINK.finditer(page.body) if (t := project.resolve_term(m.group(1))))
     out: Counter = Counter()
     for term_id, n in linked.items():
-        for w in {w for name in project.term_by_id[term_id].ru for w in words(name)}:
+        term = project.term_by_id[term_id]
+        said = {a for name in term.all_names if name.isascii() for a in name_keys(name)[1] if not a.isascii()}
+        for w in {w for name in [*term.ru, *term.spellings] for w in words(name)} | said:
             if not w.isascii() and len(w) > 2 and w not in QUESTION_WORDS:
                 for form in {w} if w in whole_names else inflections(w, 1):
                     out[form] = max(out[form], min(n, 3))
     return out
+
+
+def _hyphen_pieces(project: Project, page) -> set[str]:
+    """The Russian words that a query typed with a hyphen searches as exact terms («фетуин-А»:
+    «фетуин» exactly, then «а» as a prefix), from the page's Russian text and the Russian names of
+    the terms it links to. The other fields hold suffixed tokens, which only prefix queries match."""
+    linked = {t.id: t for m in markup.TERM_LINK.finditer(page.body) if (t := project.resolve_term(m.group(1)))}
+    texts = [*page.ru, page.ru_summary, *markup.by_language(page.questions)[1],
+             *(n for t in linked.values() for n in [*t.ru, *t.spellings])]
+    return {p for text in texts for p in exact_pieces(text) if len(p) > 1 and not p.isascii()}
 
 
 def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
@@ -191,7 +207,10 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
       names, but the genitive of a term's Russian name, weighted so low that it barely adds to a
       score. What it adds is the share of the query's words the page matches, by which Material
       multiplies a result's score (up to 5 times for a page that matches them all): a question asked
-      in Russian puts the page's words in other cases («при ожирении», the summary's «ожирение»).
+      in Russian puts the page's words in other cases («при ожирении», the summary's «ожирение»);
+    * ``x``: the Russian words that queries typed with a hyphen search exactly (:func:`_hyphen_pieces`),
+      as light as ``c`` and for the same share: «гепатокины фетуин-А» matched only half its words on
+      the page about hepatokines.
 
     Both hold British/American forms, ``q`` inflected forms too. Their weights stay below a name's, so
     names still find their term first (measured on tests/search_questions.tsv and the name sets by
@@ -224,6 +243,7 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
                                   "b": _repeated(body[page.slug], "_b"),
                                   "r": _repeated(_linked_russian(project, page, whole_names), "_r"),
                                   "c": " ".join(t + "_c" for t in prefix_minimal(cases[page.slug])),
+                                  "x": " ".join(sorted(_hyphen_pieces(project, page))),
                                   "summary": html.escape(markup.plain_text(page.summary), quote=False)}
     return out
 
