@@ -8,6 +8,7 @@ imports MkDocs; the plugin calls :func:`enrich_index` on the index Material wrot
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections import Counter
@@ -162,6 +163,12 @@ def _repeated(counts: Counter, suffix: str, most: int = 3) -> str:
     return " ".join(" ".join([t + suffix] * min(most, counts[t])) for t in prefix_minimal(counts))
 
 
+@functools.lru_cache(maxsize=None)
+def _in_russian_letters(name: str) -> frozenset[str]:
+    """A Latin name as typed in Russian letters (HOMA: «хома», «нома»), once per name."""
+    return frozenset(a for a in name_keys(name)[1] if not a.isascii())
+
+
 def _linked_russian(project: Project, page, whole_names: frozenset) -> Counter:
     """The words of the Russian names of the terms a page links to, each counted as often as the
     page links the term (up to three), with its genitive: the page's text is English, and a question
@@ -173,7 +180,7 @@ def _linked_russian(project: Project, page, whole_names: frozenset) -> Counter:
     out: Counter = Counter()
     for term_id, n in linked.items():
         term = project.term_by_id[term_id]
-        said = {a for name in term.all_names if name.isascii() for a in name_keys(name)[1] if not a.isascii()}
+        said = {a for name in term.all_names if name.isascii() for a in _in_russian_letters(name)}
         for w in {w for name in [*term.ru, *term.spellings] for w in words(name)} | said:
             if not w.isascii() and len(w) > 2 and w not in QUESTION_WORDS:
                 for form in {w} if w in whole_names else inflections(w, 1):
