@@ -568,7 +568,8 @@ def test_search_index_stays_small(real_site):
     topic_fields = sum(len(d.get("q", "")) + len(d.get("b", "")) + len(d.get("r", "")) for d in index["docs"])
     # 2,600 characters of them the pages' Russian names, 10,000 the words of their questions in
     # Russian, 41,000 the linked terms' Russian names, 8,000 the words of their Russian summaries
-    assert topic_fields <= 256_000, topic_fields
+    # (and 2,000 more after the review of the Russian summaries, whose hedges lengthened them)
+    assert topic_fields <= 258_000, topic_fields
     gzipped = len(gzip.compress((real_site / "search/search_index.json").read_bytes()))
     # 2.8 KB of it (6 December) the linked terms' Russian spellings and readings and the hyphenated
     # pieces, ``x``, with more Russian words dropped from queries: across the Russian question sets 8
@@ -577,7 +578,8 @@ def test_search_index_stays_small(real_site):
     # Ser307, the liver's direct and indirect control).
     # 1.5 KB more the glossary corrections of a second review the same day (oxidative stress, obesity,
     # HOMA, transplant diabetes, PMOS and the names moved to searchable spellings).
-    assert gzipped <= 436_000, gzipped
+    # 2.9 KB more a review of the pages' Russian text (terms, hedges and grammar) the same day.
+    assert gzipped <= 439_000, gzipped
 
 
 def test_link_previews_show_the_term_and_its_definition(real_site):
