@@ -169,6 +169,11 @@ def _in_russian_letters(name: str) -> frozenset[str]:
     return frozenset(a for a in name_keys(name)[1] if not a.isascii())
 
 
+def _linked(project: Project, page) -> Counter:
+    """The ids of the terms a page links to, each with the number of its links."""
+    return Counter(t.id for m in markup.TERM_LINK.finditer(page.body) if (t := project.resolve_term(m.group(1))))
+
+
 def _linked_russian(project: Project, page, whole_names: frozenset) -> Counter:
     """The words of the Russian names of the terms a page links to, each counted as often as the
     page links the term (up to three), with its genitive: the page's text is English, and a question
@@ -176,9 +181,8 @@ def _linked_russian(project: Project, page, whole_names: frozenset) -> Counter:
     инсулина»). A word that is a whole Russian name (лептин) stays as written: with its other cases,
     «уровень лептина» found the adipokines page before the leptin term. Also the Russian spellings
     (brand names: «оземпик») and the Russian letters a Latin name is typed in («хома» for HOMA)."""
-    linked = Counter(t.id for m in markup.TERM_LINK.finditer(page.body) if (t := project.resolve_term(m.group(1))))
     out: Counter = Counter()
-    for term_id, n in linked.items():
+    for term_id, n in _linked(project, page).items():
         term = project.term_by_id[term_id]
         said = {a for name in term.all_names if name.isascii() for a in _in_russian_letters(name)}
         for w in {w for name in [*term.ru, *term.spellings] for w in words(name)} | said:
@@ -192,9 +196,9 @@ def _hyphen_pieces(project: Project, page) -> set[str]:
     """The Russian words that a query typed with a hyphen searches as exact terms («фетуин-А»:
     «фетуин» exactly, then «а» as a prefix), from the page's Russian text and the Russian names of
     the terms it links to. The other fields hold suffixed tokens, which only prefix queries match."""
-    linked = {t.id: t for m in markup.TERM_LINK.finditer(page.body) if (t := project.resolve_term(m.group(1)))}
+    linked = [project.term_by_id[term_id] for term_id in _linked(project, page)]
     texts = [*page.ru, page.ru_summary, *markup.by_language(page.questions)[1],
-             *(n for t in linked.values() for n in [*t.ru, *t.spellings])]
+             *(n for t in linked for n in [*t.ru, *t.spellings])]
     return {p for text in texts for p in exact_pieces(text) if len(p) > 1 and not p.isascii()}
 
 
