@@ -54,3 +54,39 @@ def test_a_slow_page_shows_a_progress_bar(open_page):
                            timeout=2000)
     page.wait_for_function("document.querySelector('h1').textContent.startsWith('IL-6')", timeout=15_000)
     page.unroute_all(behavior="ignoreErrors")
+
+
+def test_a_link_within_the_page_leaves_the_page_as_the_reader_left_it(open_page):
+    """Material took the first "popstate" after a page was opened (the browser sends one for a link
+    within the page) for a new page, fetched the page again and replaced its content: the reader's
+    checked answers went, and so did the keyboard's place. Back and Forward within the page keep it
+    too, and Back from a page opened without a reload still brings this page back."""
+    probe = open_page("/topics/inflammation/")
+    page = probe.page
+    page.evaluate("window.__sameDocument = true")    # gone if a link reloads the page
+    form = page.locator("form.irq").first
+    form.locator("input").first.check()
+    form.locator("button", has_text="Check").click()
+    feedback = form.locator(".irq-feedback")
+    assert feedback.inner_text().strip(), "checking an answer showed no feedback"
+    page.evaluate("document.querySelector('[data-md-component=container]').setAttribute('data-test-kept', '')")
+    fetched = lambda: sum(u.rstrip("/").endswith("/topics/inflammation") for u in probe.requests)  # noqa: E731
+    before = fetched()
+
+    page.locator('.md-sidebar--secondary a.md-nav__link[href*="#"]').nth(1).click()
+    page.wait_for_function("location.hash.length > 1")
+    page.go_back()
+    page.wait_for_function("location.hash === ''")
+    page.go_forward()
+    page.wait_for_function("location.hash.length > 1")
+    page.wait_for_load_state("networkidle")         # a fetch would have started at once and ended by now
+    assert fetched() == before, "following a link within the page fetched the page again"
+    assert page.locator("[data-test-kept]").count() == 1, "the page's content was replaced"
+    assert feedback.inner_text().strip(), "the reader's checked answer was lost"
+
+    # Another page opened without a reload, then Back: this page again, still without a reload.
+    follow(page, '.md-typeset a[href$="/glossary/il-6/"]', "/glossary/il-6/")
+    page.go_back()
+    page.wait_for_function("document.querySelector('h1').textContent.startsWith('Inflammation')")
+    assert page.evaluate("window.__sameDocument") is True, "Back reloaded the page"
+    assert not probe.console_errors and not probe.external_requests
