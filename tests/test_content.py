@@ -197,7 +197,8 @@ def query_sets(real_site) -> dict[str, dict]:
                                             ("search_names_unseen16.tsv", 0.95), ("search_names_unseen17.tsv", 0.95),
                                             ("search_names_unseen18.tsv", 0.95), ("search_names_unseen19.tsv", 0.95),
                                             ("search_names_unseen20.tsv", 0.95), ("search_names_unseen21.tsv", 0.95),
-                                            ("search_names_unseen22.tsv", 0.95), ("search_names_unseen23.tsv", 0.95)])
+                                            ("search_names_unseen22.tsv", 0.95), ("search_names_unseen23.tsv", 0.95),
+                                            ("search_names_unseen24.tsv", 0.95)])
 def test_search_puts_the_term_page_first(query_sets, queries, floor):
     """Runs Material's own search worker (as the browser does) over the built index. Our own cases
     must all pass; tests/search_names_unseen5.tsv, 60 names written blind, found 58 first before it
@@ -245,7 +246,8 @@ def test_search_puts_the_term_page_first(query_sets, queries, floor):
     tests/search_names_unseen22.tsv, 60 more (13 in Russian), written after all of those: 59 before it
     was used, 60 once metformin's brand Siofor is also spelt in Latin letters;
     tests/search_names_unseen23.tsv, 60 more (30 in Russian), written after all of those: 60 before
-    it was used."""
+    it was used; tests/search_names_unseen24.tsv, 60 more (10 in Russian), written after all of
+    those: 60 before it was used."""
     if queries == "public" and not PUBLIC_QUERIES.exists():
         pytest.skip("shared/ is not beside the checkout")
     summary = query_sets[queries]
@@ -298,6 +300,7 @@ def test_the_shared_concept_names_find_their_term(real_site, tmp_path):
                                               ("search_questions_unseen21.tsv", 0.9), ("search_questions_unseen21_ru.tsv", 0.84),
                                               ("search_questions_unseen22.tsv", 0.9), ("search_questions_unseen22_ru.tsv", 0.84),
                                               ("search_questions_unseen23.tsv", 0.9), ("search_questions_unseen23_ru.tsv", 0.86),
+                                              ("search_questions_unseen24.tsv", 0.9), ("search_questions_unseen24_ru.tsv", 0.85),
                                               ("search_questions_ru_common.tsv", 1.0)])
 def test_learners_questions_find_topic_pages(query_sets, questions, floor):
     """tests/search_questions.tsv: 110 questions typed as learners type them, each with the topic page
@@ -347,7 +350,9 @@ def test_learners_questions_find_topic_pages(query_sets, questions, floor):
     90 written blind after those: 34 of 36 and 76 of 90 before they were used, 77 of 90 with
     «мозг» and «цитокины» as lay words for brain and cytokines; tests/search_questions_unseen23.tsv
     and _23_ru.tsv, 36 and 90 written blind after those: 36 of 36 and 78 of 90 before they were
-    used, 80 of 90 with the changes of that day (README, "Search");
+    used, 80 of 90 with the changes of that day (README, "Search"); tests/search_questions_unseen24.tsv
+    and _24_ru.tsv, 36 and 90 written blind after those: 35 of 36 and 78 of 90 before they were
+    used, 79 of 90 with «критерии» as a lay word for diagnosis;
     tests/search_questions_ru_common.tsv, the commonest Russian questions («лечение
     инсулинорезистентности», «признаки…», «как измерить…»), not blind: all must pass."""
     summary = query_sets[questions]

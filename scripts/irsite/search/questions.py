@@ -29,7 +29,7 @@ QUESTION_WORDS = frozenset(
     "от до за без про под над через между а же бы правда верно действительно true "
     # Russian words that qualify a question but name no subject: kept, they lowered the share of
     # the query a page matches (README, "Search").
-    "нет очень если уже ещё даже много почти просто насчет насчёт сколько будет вообще тоже".split()) | STOP
+    "нет очень если уже ещё даже много почти просто насчет насчёт сколько будет вообще тоже после влияние роль".split()) | STOP
 
 
 MATERIAL_SEPARATOR = r"[\s\-]+"   # Material's default, used when its index names none
@@ -110,7 +110,7 @@ LAY_SYNONYMS = [g.split() for g in (
     "symptoms признаки симптомы",
     "cytokine cytokines цитокины цитокинов",
     "prevention профилактика",
-    "diagnosis диагностика диагноз",
+    "diagnosis diagnostic criteria criterion диагностика диагноз критерии критериев",
     "measuring measurement измерить измерение оценка оценить определить анализ анализы проверить тест",
     "sleep сон недосып недосыпание",
 )]
