@@ -27,8 +27,8 @@ QUESTION_WORDS = frozenset(
     "from has have had work works difference differences step steps like likely "
     "что как почему зачем ли такое это какой какая какие где когда чем не или можно "
     "от до за без про под над через между а же бы правда верно действительно true "
-    # Russian words that qualify a question but name no subject: kept, they lowered the share of
-    # the query a page matches (README, "Search").
+    # Russian words that qualify a question but name no subject: dropped too, since left in they
+    # lowered the share of the query a page matches (README, "Search").
     "нет очень если уже ещё даже много почти просто насчет насчёт сколько будет вообще тоже после влияние роль".split()) | STOP
 
 
@@ -174,7 +174,7 @@ def _linked(project: Project, page) -> Counter:
     return Counter(t.id for m in markup.TERM_LINK.finditer(page.body) if (t := project.resolve_term(m.group(1))))
 
 
-def _linked_russian(project: Project, page, whole_names: frozenset) -> Counter:
+def _linked_russian(project: Project, linked: Counter, whole_names: frozenset) -> Counter:
     """The words of the Russian names of the terms a page links to, each counted as often as the
     page links the term (up to three), with its genitive: the page's text is English, and a question
     asked in Russian names its subject in those words («как жир в печени нарушает действие
@@ -182,7 +182,7 @@ def _linked_russian(project: Project, page, whole_names: frozenset) -> Counter:
     «уровень лептина» found the adipokines page before the leptin term. Also the Russian spellings
     (brand names: «оземпик») and the Russian letters a Latin name is typed in («хома» for HOMA)."""
     out: Counter = Counter()
-    for term_id, n in _linked(project, page).items():
+    for term_id, n in linked.items():
         term = project.term_by_id[term_id]
         said = {a for name in term.all_names if name.isascii() for a in _in_russian_letters(name)}
         for w in {w for name in [*term.ru, *term.spellings] for w in words(name)} | said:
@@ -192,13 +192,13 @@ def _linked_russian(project: Project, page, whole_names: frozenset) -> Counter:
     return out
 
 
-def _hyphen_pieces(project: Project, page) -> set[str]:
+def _hyphen_pieces(project: Project, page, linked: Counter) -> set[str]:
     """The Russian words that a query typed with a hyphen searches as exact terms («фетуин-А»:
     «фетуин» exactly, then «а» as a prefix), from the page's Russian text and the Russian names of
     the terms it links to. The other fields hold suffixed tokens, which only prefix queries match."""
-    linked = [project.term_by_id[term_id] for term_id in _linked(project, page)]
+    terms = [project.term_by_id[term_id] for term_id in linked]
     texts = [*page.ru, page.ru_summary, *markup.by_language(page.questions)[1],
-             *(n for t in linked for n in [*t.ru, *t.spellings])]
+             *(n for t in terms for n in [*t.ru, *t.spellings])]
     return {p for text in texts for p in exact_pieces(text) if len(p) > 1 and not p.isascii()}
 
 
@@ -249,12 +249,13 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
         body[page.slug] = _forms(page.body, min_len=4, inflect=False)
     out = {}
     for page in project.pages:
+        linked = _linked(project, page)
         # Suffixed tokens only match prefix queries: a word's longest form serves its shorter ones.
         out[url_of(page.slug)] = {"q": _repeated(lead[page.slug], "_q", most=2),
                                   "b": _repeated(body[page.slug], "_b"),
-                                  "r": _repeated(_linked_russian(project, page, whole_names), "_r"),
+                                  "r": _repeated(_linked_russian(project, linked, whole_names), "_r"),
                                   "c": " ".join(t + "_c" for t in prefix_minimal(cases[page.slug])),
-                                  "x": " ".join(sorted(_hyphen_pieces(project, page))),
+                                  "x": " ".join(sorted(_hyphen_pieces(project, page, linked))),
                                   "summary": html.escape(markup.plain_text(page.summary), quote=False)}
     return out
 
