@@ -101,16 +101,24 @@ def test_topic_pages_give_their_subject_in_russian(real_site):
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
-def test_topic_pages_summarise_themselves_in_russian_in_a_closed_box(real_site, tmp_path):
-    """Under the Russian names, a box closed until opened holds what the page explains, in Russian,
-    marked as Russian for a screen reader's voice; its words are in the page's search entry, and a
-    Russian question that uses them finds the page."""
+def test_topic_pages_summarise_themselves_and_their_key_points_in_russian_in_a_closed_box(real_site, tmp_path):
+    """Under the Russian names, a box closed until opened holds what the page explains and its key
+    points, in Russian, marked as Russian for a screen reader's voice; the summary's words are in the
+    page's search entry, and a Russian question that uses them finds the page."""
     page = (real_site / "topics" / "inflammation" / "index.html").read_text(encoding="utf-8")
-    box = re.search(r'<details class="abstract" data-search-exclude>\s*<summary>Summary in Russian</summary>\s*<p data-search-exclude lang="ru">(.*?)</p>',
-                    page, re.S)
+    box = re.search(r'<details class="abstract" data-search-exclude>\s*<summary>Summary and key points in Russian</summary>\s*'
+                    r'<p data-search-exclude lang="ru">(.*?)</p>(.*?)</details>', page, re.S)
     assert box and "метавоспалении" in box.group(1)
     assert page.index("По-русски:") < box.start() < page.index("Key points")
     assert all(re.search("[а-я]", p.ru_summary) for p in PROJECT.pages)
+    # The key points follow in Russian, one for each English one, in a list a screen reader voices
+    # in Russian and Material's own search leaves out.
+    points = re.findall(r'<li data-search-exclude lang="ru">(.*?)</li>', box.group(2), re.S)
+    english = re.search(r'<p class="admonition-title">Key points</p>\s*<ul>(.*?)</ul>', page, re.S).group(1)
+    assert len(points) == english.count("<li>") and "метавоспаление" in points[0].lower(), points
+    for p in PROJECT.pages:
+        key_points = re.search(r'^!!! abstract "Key points"\n((?:[ \t]+.*\n|[ \t]*\n)+)', p.body + "\n", re.M).group(1)
+        assert len(p.ru_key_points) == len(re.findall(r"^\s+- ", key_points, re.M)), f"{p.path}: a Russian key point for each English one"
     # Without the summary the first found nothing, the second the page tenth.
     asked = ["салсалат и канакинумаб у людей", "воспалительные сигналы ослабляют сигнал инсулина"]
     got = _first_pages(real_site, tmp_path, [f"{q}\ttopics/inflammation/" for q in asked], n=3)

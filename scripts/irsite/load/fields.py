@@ -38,7 +38,7 @@ SOURCE_KEYS = {
     "url": False, "note": False, "text": False, "excerpts": False,
 }
 EXCERPT_KEYS = {"id": True, "quote": True, "locator": True, "verdict": False}
-PAGE_KEYS = {"title": True, "order": True, "summary": True, "questions": False, "ru": False, "ru_summary": False}
+PAGE_KEYS = {"title": True, "order": True, "summary": True, "questions": False, "ru": False, "ru_summary": False, "ru_key_points": False}
 
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 

@@ -266,16 +266,21 @@ def read_page(root: Path, path: Path, problems: list[Problem]) -> Page | None:
                 summary=check.text(meta, "summary", "the front matter"), body=body, path=shown,
                 body_line=body_line, questions=check.text_list(meta, "questions", "the front matter"),
                 ru=check.text_list(meta, "ru", "the front matter"),
-                ru_summary=check.text(meta, "ru_summary", "the front matter", required=False))
+                ru_summary=check.text(meta, "ru_summary", "the front matter", required=False),
+                ru_key_points=check.text_list(meta, "ru_key_points", "the front matter"))
     for key, items, what in (("questions", page.questions, "question"), ("ru", page.ru, "Russian name"),
-                             ("ru_summary", [page.ru_summary] if page.ru_summary else [], "ru_summary")):
+                             ("ru_summary", [page.ru_summary] if page.ru_summary else [], "ru_summary"),
+                             ("ru_key_points", page.ru_key_points, "Russian key point")):
         for item in items:
             check.safe(item, meta.line_of(key), what)
             check.visible(item, meta.line_of(key), what)
-    if page.ru_summary:
-        if not markup.CYRILLIC.search(page.ru_summary):
-            check.add(meta.line_of("ru_summary"), "ru_summary has no Russian words",
-                      "write the page's summary in Russian, or leave ru_summary out")
+    if page.ru_summary and not markup.CYRILLIC.search(page.ru_summary):
+        check.add(meta.line_of("ru_summary"), "ru_summary has no Russian words",
+                  "write the page's summary in Russian, or leave ru_summary out")
+    for point in page.ru_key_points:
+        if not markup.CYRILLIC.search(point):
+            check.add(meta.line_of("ru_key_points"), f"a Russian key point has no Russian words: '{point[:60]}'",
+                      "write each of ru_key_points in Russian, or leave it out")
     page.summary_line = meta.line_of("summary")  # type: ignore[attr-defined]
     check.safe(page.title, meta.line_of("title"), "title")
     check.safe(page.summary, meta.line_of("summary"), "summary")

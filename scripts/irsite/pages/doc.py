@@ -93,6 +93,7 @@ class ItemList:
     items: list                     # Item or Spans
     ordered: bool = False
     lang: str = ""                  # the items' language, where not English
+    exclude: bool = False           # left out of the search index
 
 
 @dataclass
@@ -256,7 +257,8 @@ def _md_block(block, uri: str, indent: str = "") -> list[str]:
             item = item if isinstance(item, Item) else Item(item)
             out.append(f"{n}. " if block.ordered else "- ")
             out[-1] += _md_line(item.text, uri)
-            out += [f'  {{ lang="{block.lang}" }}'] if block.lang else []
+            attrs = (f' lang="{block.lang}"' if block.lang else "") + (" data-search-exclude" if block.exclude else "")
+            out += [f"  {{{attrs} }}"] if attrs else []
             if item.blocks:
                 out.append("")
                 for inner in item.blocks:
@@ -441,7 +443,8 @@ class _HtmlWriter:
             return f"<p{ex}>" + "<br />\n".join(self.spans(line) for line in block.lines) + "</p>"
         if isinstance(block, ItemList):
             tag = "ol" if block.ordered else "ul"
-            items, loose, lang = [], False, f' lang="{block.lang}"' if block.lang else ""
+            items, loose = [], False
+            lang = (f' lang="{block.lang}"' if block.lang else "") + (" data-search-exclude" if block.exclude else "")
             for item in block.items:
                 item = item if isinstance(item, Item) else Item(item)
                 # Python-Markdown wraps an item in a paragraph when it holds blocks, or when it
