@@ -482,6 +482,16 @@ def test_a_slip_in_a_russian_name_still_finds_the_term(real_site, tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
+def test_a_doubled_letter_written_once_in_a_russian_question_still_finds_the_page(real_site, tmp_path):
+    """«беремености» for «беременности», the commonest Russian misspelling, in questions that the
+    pregnancy page answers: they came 22nd and 20th, after pages that matched only their other words."""
+    rows = ["почему при беремености развивается инсулинорезистентность\ttopics/physiological-and-hormonal/",
+            "инсулинорезистентность во время беремености\ttopics/physiological-and-hormonal/"]
+    got = _first_pages(real_site, tmp_path, rows, n=3)
+    assert all("topics/physiological-and-hormonal/" in pages for pages in got.values()), got
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
 def test_a_vowel_added_in_a_name_still_finds_the_term(real_site, tmp_path):
     """A vowel added between two consonants ("resisitin", "adiponecitin"), or an a before an e as in
     anaemia ("sarcopaenia"): before, each found nothing at all. With an i added between the two
@@ -584,7 +594,8 @@ def test_search_index_stays_small(real_site):
     # 2,600 characters of them the pages' Russian names, 10,000 the words of their questions in
     # Russian, 41,000 the linked terms' Russian names, 8,000 the words of their Russian summaries
     # (and 2,000 more after the review of the Russian summaries, whose hedges lengthened them)
-    assert topic_fields <= 258_000, topic_fields
+    # (and 700 the Russian words of the pages' lead with a doubled letter written once, «беремености»)
+    assert topic_fields <= 259_000, topic_fields
     gzipped = len(gzip.compress((real_site / "search/search_index.json").read_bytes()))
     # 2.8 KB of it (6 December) the linked terms' Russian spellings and readings and the hyphenated
     # pieces, ``x``, with more Russian words dropped from queries: across the Russian question sets 8

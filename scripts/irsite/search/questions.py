@@ -15,6 +15,7 @@ from collections import Counter
 
 from .. import markup
 from ..model import Project
+from .slips import doubled_once
 from .names import FIELDS, STOP, exact_pieces, inflections, name_keys, spelling_forms, prefix_minimal, strip_accents, words
 
 
@@ -154,6 +155,18 @@ def _forms(text: str, min_len: int = 2, inflect: bool = True, as_written: frozen
     return tokens
 
 
+def _with_single_letters(counts: Counter) -> Counter:
+    """The counted words, and the Russian ones of six letters or more with a doubled letter also as
+    often written once («почему при беремености…» found the pregnancy page 22nd; with them, first).
+    Measured on the Russian question sets: 839 of 946 in the first three, 836 before, none lost;
+    0.3 KB gzipped. Added to ``c`` as well, they found none more for 1.3 KB."""
+    out = Counter(counts)
+    for w, n in counts.items():
+        for slip in doubled_once(w) if len(w) >= 6 and not w.isascii() else ():
+            out[slip] = max(out[slip], n)
+    return out
+
+
 def _repeated(counts: Counter, suffix: str, most: int = 3) -> str:
     """Each word's longest form (see :func:`prefix_minimal`), written as many times as the text
     uses that form, up to ``most``: lunr counts repeats, with diminishing effect, so the page that
@@ -251,7 +264,7 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
     for page in project.pages:
         linked = _linked(project, page)
         # Suffixed tokens only match prefix queries: a word's longest form serves its shorter ones.
-        out[url_of(page.slug)] = {"q": _repeated(lead[page.slug], "_q", most=2),
+        out[url_of(page.slug)] = {"q": _repeated(_with_single_letters(lead[page.slug]), "_q", most=2),
                                   "b": _repeated(body[page.slug], "_b"),
                                   "r": _repeated(_linked_russian(project, linked, whole_names), "_r"),
                                   "c": " ".join(t + "_c" for t in prefix_minimal(cases[page.slug])),

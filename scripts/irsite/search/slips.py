@@ -85,6 +85,12 @@ def typo_forms(word: str, light: bool = False) -> frozenset[str]:
     return frozenset(out)
 
 
+def doubled_once(word: str) -> set[str]:
+    """A word with a doubled letter written once: the commonest Russian misspelling («беремености»,
+    «гестационого»)."""
+    return {word[:i] + word[i + 1:] for i in range(1, len(word)) if word[i] == word[i - 1]}
+
+
 def genitive_slips(genitives: set[str], one_word: bool) -> set[str]:
     """A Russian word's genitive, the case a question names it in, with an unstressed vowel
     confused («десинхраноза»; with one in the genitive of each term's first Russian name, 75 of 146
@@ -92,5 +98,5 @@ def genitive_slips(genitives: set[str], one_word: bool) -> set[str]:
     letter left out («в развитии инсулинорезистентости»); and a doubled consonant written once
     («гестационого диабета»)."""
     out = {g[:i] + v + g[i + 1:] for g in genitives for i in range(1, len(g)) for v in _RU_VOWEL_SLIPS.get(g[i], "")}
-    out |= {g[:i] + g[i + 1:] for g in genitives for i in range(1, len(g)) if g[i] == g[i - 1]}
+    out |= {f for g in genitives for f in doubled_once(g)}
     return out | ({g[:i] + g[i + 1:] for g in genitives for i in range(1, len(g))} if one_word else set())
