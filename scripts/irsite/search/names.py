@@ -424,6 +424,12 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
                                   ("exact", exact_pieces(name))):
                 group[field] |= values
         first = next(iter(groups.values()), None)
+        # The term's own name with its Greek letters written out ("beta cell" for β-cell, "TNF alpha"
+        # for TNF-α) weighs as the own name: a learner types it so.
+        spelled_out = lambda n: tuple(GREEK[w][0] if w in GREEK else w for w in words(n))
+        for group in groups.values():
+            if any(spelled_out(n) == spelled_out(term.term) for n in group["names"]):
+                group["own"] = True
         group_of = {n: g for g in groups.values() for n in g["names"]}
         for w, (light, name) in owners.get(term.id, {}).items():
             # A one-word name's slips stay on the preferred name's document: on the name's own, short
@@ -512,6 +518,14 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
             known |= extra
         if group.get("fuzzy"):
             doc["fuzzy"] = " ".join(mark(prefix_minimal(f for f in group["fuzzy"] if f not in known)))
+        if re.match(r"\d", group["names"][0]):
+            # A name that starts with a number (11β-HSD1): its tokens that start with digits weigh
+            # little, as every query with a number in it (IL-1, IGF-1, type 1) matches them all as a
+            # prefix; its other words identify it.
+            tokens = {f: doc[f].split() for f in ("keys", "alt", "joined") if f in doc}
+            doc["num"] = " ".join(t for f in tokens for t in tokens[f] if t[0].isdigit())
+            for f, ts in tokens.items():
+                doc[f] = " ".join(t for t in ts if not t[0].isdigit())
         if lone:
             doc["lone"] = " ".join(lone)
         docs.append(doc)
@@ -522,7 +536,7 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
 # see irsite.search.questions.topic_fields) count for the share of a query's words a page matches;
 # at 3,000 and more ``c`` outranked names.
 FIELDS = {"keys": 1_000_000, "alt": 500_000, "cases": 40_000, "parts": 20_000, "joined": 10_000, "fuzzy": 2_000,
-          "lone": 30_000_000, "q": 140_000, "b": 50_000, "r": 20_000, "c": 1_000, "x": 1_000}
+          "lone": 30_000_000, "num": 2_000, "q": 140_000, "b": 50_000, "r": 20_000, "c": 1_000, "x": 1_000}
 
 
 def lone_tokens(name_words: list[str], name: str = "") -> list[str]:
