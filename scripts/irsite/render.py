@@ -432,9 +432,8 @@ class Renderer:
         body = self.topic_body(page, cite, uri)
         changed = self.site.page_dates.get(page.slug, self.site.today)
         blocks: list = [_updated(changed), *_russian(page.ru, exclude=True)]
-        # Closed until opened. The summary's words are in the page's search fields q and c instead;
-        # the key points' are not searched: they added 30 KB to the gzipped index and found no more
-        # of the Russian question sets' pages (836 of 946 in the first three, as without them).
+        # Closed until opened. The summary's words are searched in the page's fields q and c; the key
+        # points' are not (30 KB more gzipped, and no more Russian questions found: README, "Search").
         ru = [Para([page.ru_summary], exclude=True, lang="ru")] if page.ru_summary else []
         if page.ru_key_points:
             ru += [Para([Strong("Главное")], exclude=True, lang="ru"), ItemList(page.ru_key_points, lang="ru", exclude=True)]
@@ -562,10 +561,7 @@ def _letter_id(letter: str) -> str:
 
 
 def _joined(spans: list, sep: str) -> list:
-    out: list = []
-    for i, span in enumerate(spans):
-        out += [sep, span] if i else [span]
-    return out
+    return [part for i, span in enumerate(spans) for part in ([sep, span] if i else [span])]
 
 
 class Citations:
@@ -584,10 +580,8 @@ class Citations:
     def mark(self, keys: tuple[str, ...]) -> list:
         out: list = ["["]
         for i, key in enumerate(keys):
-            sid = key.partition("#")[0]
-            n = self.number(sid)
-            out += [", "] if i else []
-            out.append(Link(str(n), f"#ref-{self.prefix}{n}", _title_attr(self.r.cite_plain[sid])))
+            n = self.number(sid := key.partition("#")[0])
+            out += ([", "] if i else []) + [Link(str(n), f"#ref-{self.prefix}{n}", _title_attr(self.r.cite_plain[sid]))]
         return out + ["]"]
 
 

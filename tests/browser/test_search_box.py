@@ -92,10 +92,12 @@ TERM_QUERIES = [
     ("fetuin-A", "fetuin-a"),
     ("ikk b", "ikk-beta"),                                # a Latin letter typed for a Greek one
     ("tnf-a insulin resistance", "tnf-alpha"),
+    ("Mendelian randomization", "mendelian-randomisation"),   # a topic page's words until it became a term
+    ("IL-1 beta", "il-1-beta"),                           # a digit is no prefix of 11β-HSD1's "11"
 ]
 
 # Queries that name no glossary term: a topic or source page must come first.
-NON_TERM_QUERIES = ["randomisation", "Mendelian randomization", "Whitehall"]
+NON_TERM_QUERIES = ["TINSAL", "CANTOS trial", "Whitehall"]
 
 SNAPSHOT = """() => {
     const meta = document.querySelector('.md-search-result__meta');
