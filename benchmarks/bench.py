@@ -503,8 +503,8 @@ def run(args: argparse.Namespace, work: Path) -> int:
         real = fresh_copy(work / "real", 0)
         # The baseline's plugin knows none of today's plugin options, and makes none of the pages that
         # today's hand-written pages link to (downloads, the whole-reference print page): not strict.
-        # Nor does it know the excerpts' verdicts or the topic pages' Russian names and summaries (5
-        # December 2026): its copy of the data goes without.
+        # Nor does it know the excerpts' verdicts or the topic pages' Russian names, summaries and key
+        # points (5 and 6 December 2026): its copy of the data goes without.
         old = fresh_copy(work / "real-baseline", 0)
         for path in (old / "content" / "sources").glob("*.yaml"):
             text = path.read_text(encoding="utf-8")
@@ -512,6 +512,7 @@ def run(args: argparse.Namespace, work: Path) -> int:
         for path in (old / "content" / "pages").glob("*.md"):
             text = path.read_text(encoding="utf-8")
             text = re.sub(r"(?m)^ru_summary: >-\n(?:  .*\n)*", "", text, count=1)
+            text = re.sub(r"(?m)^ru_key_points:\n(?:  - .*\n)*", "", text, count=1)
             path.write_text(re.sub(r"(?m)^ru:\n(?:  - .*\n)*", "", text, count=1), encoding="utf-8")
         baseline_config = old / "mkdocs-baseline.yml"
         text = re.sub(r"(?m)^(  - irsite):\n(?:    .*\n|      .*\n)*", r"\1\n", (old / "mkdocs.yml").read_text(encoding="utf-8"))
