@@ -112,7 +112,7 @@ class Page:
     questions: list[str] = field(default_factory=list)   # learners' questions the page answers
     ru: list[str] = field(default_factory=list)          # Russian names of its subject, shown and searched
     ru_summary: str = ""                                  # what it explains, in Russian: shown and searched
-    ru_key_points: list[str] = field(default_factory=list)  # its key points in Russian: shown and searched
+    ru_key_points: list[str] = field(default_factory=list)  # its key points in Russian: shown, not searched
     quiz: list[Question] = field(default_factory=list)    # content/quiz/<slug>.yaml
 
 

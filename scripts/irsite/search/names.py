@@ -371,6 +371,11 @@ def _typo_owners(project: Project) -> dict[str, dict[str, tuple[bool, str]]]:
     return out
 
 
+def _spelled_out(name: str) -> tuple[str, ...]:
+    """A name's words with each Greek letter written as its name (β-cell: beta cell)."""
+    return tuple(GREEK[w][0] if w in GREEK else w for w in words(name))
+
+
 def prefix_minimal(tokens: Iterable[str]) -> list[str]:
     """Drop tokens that are a prefix of another token: queries are prefix queries, so the longer
     token still matches, and one name form then counts once in the score, not several times."""
@@ -426,9 +431,8 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
         first = next(iter(groups.values()), None)
         # The term's own name with its Greek letters written out ("beta cell" for β-cell, "TNF alpha"
         # for TNF-α) weighs as the own name: a learner types it so.
-        spelled_out = lambda n: tuple(GREEK[w][0] if w in GREEK else w for w in words(n))
         for group in groups.values():
-            if any(spelled_out(n) == spelled_out(term.term) for n in group["names"]):
+            if any(_spelled_out(n) == _spelled_out(term.term) for n in group["names"]):
                 group["own"] = True
         group_of = {n: g for g in groups.values() for n in g["names"]}
         for w, (light, name) in owners.get(term.id, {}).items():
