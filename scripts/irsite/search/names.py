@@ -90,7 +90,8 @@ _SPELLING_BACK_RAW = [
 # Prefixes that learners write both joined and hyphenated (pre-diabetes, prediabetes).
 _SPELLING = [(re.compile(p), r) for p, r in _SPELLING_RAW]
 _SPELLING_BACK = [(re.compile(p), r) for p, r in _SPELLING_BACK_RAW]
-_PREFIXES = ("pre", "post", "non", "anti", "inter", "intra", "multi")
+_NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four"}
+_PREFIXES = ("pre", "post", "non", "anti", "inter", "intra", "multi", "hyper", "hypo")
 _INFLECT = [(r"ance$", ["ant"]), (r"ence$", ["ent"]), (r"ivity$", ["ive"]), (r"(?<!iv)ity$", ["e"]),
             (r"sis$", ["tic", "ses"]), (r"ia$", ["ic"]), (r"y$", ["ies"]), (r"ion$", ["ed", "e"]),
             (r"ism$", ["ic"]), (r"ide$", ["ides"])]
@@ -252,6 +253,11 @@ def exact_pieces(name: str) -> set[str]:
                 out.update(p for j, p in enumerate(parts[:-1]) if not (j and p.isdigit()))
                 if i < len(pieces) - 1:
                     out.add(v)
+        # The hyphen typed elsewhere ("srebp1-c" for SREBP-1c): the joined word up to each boundary
+        # between letters and digits.
+        if len(pieces) > 1:
+            runs = re.findall(r"[a-z]+|[0-9]+|[\u0370-\u03ff]+", "".join(pieces))
+            out.update("".join(runs[:k]) for k in range(2, len(runs)))
     # A Russian capital letter that is also a preposition stays (the С of С-пептид: "С-пептида" searches
     # "с" as an exact word; the search box drops the preposition only in lower case).
     capitals = {c.lower() for c in re.findall(r"(?<!\w)[А-ЯЁ](?!\w)", name)}
@@ -278,6 +284,8 @@ def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str], set[st
     spelled: list[set[str]] = []
     cases: set[str] = set()
     for written, w in zip(original, ws):
+        if w in _NUMBER_WORDS:   # "type two diabetes"
+            alt.add(_NUMBER_WORDS[w])
         plain = {w, strip_accents(w)}
         forms: set[str] = set()
         for b in plain:
@@ -429,10 +437,12 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
                                   ("exact", exact_pieces(name))):
                 group[field] |= values
         first = next(iter(groups.values()), None)
-        # The term's own name with its Greek letters written out ("beta cell" for β-cell, "TNF alpha"
-        # for TNF-α) weighs as the own name: a learner types it so.
+        # The term's own name with its Greek letters written out or its words split or joined
+        # otherwise ("beta cell" for β-cell, "gluco-lipotoxicity") weighs as the own name; not split
+        # before a number (PTP-1B), whose "1b" every query with a 1 in it matches.
         for group in groups.values():
-            if any(_spelled_out(n) == _spelled_out(term.term) for n in group["names"]):
+            if any("".join(_spelled_out(n)) == "".join(_spelled_out(term.term))
+                   and not any(w[0].isdigit() for w in words(n)) for n in group["names"]):
                 group["own"] = True
         group_of = {n: g for g in groups.values() for n in g["names"]}
         for w, (light, name) in owners.get(term.id, {}).items():
@@ -569,4 +579,8 @@ def lone_tokens(name_words: list[str], name: str = "") -> list[str]:
             out.append(others[0])
     if len(name_words) == 2 and name_words[1] in GREEK and len(name_words[0]) >= 3:
         out.append(name_words[0])
+    # A name that ends in a number and one letter (SREBP-1c, PTP1B, PP2A), typed with the hyphen
+    # before the letter ("srebp1-c"): what comes before the letter, as for Fetuin-A.
+    if re.fullmatch(r"[a-z]{3,6}\d{1,2}[a-z]", "".join(name_words)):
+        out.append("".join(name_words)[:-1])
     return sorted(set(out))
