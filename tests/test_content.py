@@ -426,6 +426,12 @@ def test_every_short_query_runs_without_a_search_error(real_site, tmp_path):
     assert not errors, errors[:10]
 
 
+def _assert_first(real_site, tmp_path, rows: dict[str, str]) -> None:
+    """Each query of ``rows`` (query -> wanted page) finds its page first in Material's worker."""
+    got = _first_pages(real_site, tmp_path, [f"{q}\t{page}" for q, page in rows.items()], n=1)
+    assert {q: pages[:1] for q, pages in got.items()} == {q: [page] for q, page in rows.items()}, got
+
+
 def _first_pages(real_site, tmp_path, rows: list[str], n: int = 3) -> dict[str, list[str]]:
     """The first ``n`` result pages for each query of ``rows`` (query<TAB>wanted) in Material's worker."""
     cases = tmp_path / "cases.tsv"
@@ -484,8 +490,7 @@ def test_a_slip_in_a_russian_name_still_finds_the_term(real_site, tmp_path):
             # a confused vowel in a genitive: each found nothing
             "гиперинсуленемии": "glossary/hyperinsulinemia/", "глюконеогинеза": "glossary/gluconeogenesis/",
             "чувствитильности к инсулину": "glossary/insulin-sensitivity/"}
-    got = _first_pages(real_site, tmp_path, [f"{q}\t{page}" for q, page in rows.items()], n=1)
-    assert {q: pages[:1] for q, pages in got.items()} == {q: [page] for q, page in rows.items()}, got
+    _assert_first(real_site, tmp_path, rows)
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
@@ -506,8 +511,7 @@ def test_a_vowel_added_in_a_name_still_finds_the_term(real_site, tmp_path):
     found their term first before, 95 after (96 of 97 once the glossary had IGF-1)."""
     rows = {"resisitin": "glossary/resistin/", "sarcopaenia": "glossary/sarcopenia/",
             "adiponecitin": "glossary/adiponectin/"}
-    got = _first_pages(real_site, tmp_path, [f"{q}\t{page}" for q, page in rows.items()], n=1)
-    assert {q: pages[:1] for q, pages in got.items()} == {q: [page] for q, page in rows.items()}, got
+    _assert_first(real_site, tmp_path, rows)
     out = subprocess.run(["node", str(ROOT / "tests/tools/search-check.mjs"), str(real_site), "--typos", "vowel"],
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stdout + out.stderr
@@ -525,8 +529,7 @@ def test_lay_words_find_the_page_that_uses_the_medical_word(real_site, tmp_path)
             "snoring and diabetes": "topics/consequences-beyond-diabetes/",
             "how does insulin make sugar transporters go to the cell membrane": "topics/insulin-signalling/",
             "insulin resistance basics for beginners": "topics/what-is-insulin-resistance/"}
-    got = _first_pages(real_site, tmp_path, [f"{q}\t{page}" for q, page in rows.items()], n=1)
-    assert {q: pages[0] for q, pages in got.items()} == rows, got
+    _assert_first(real_site, tmp_path, rows)
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
@@ -695,8 +698,7 @@ def test_a_name_that_starts_with_a_number_does_not_take_the_queries_of_names_wit
             "IRS-1": "glossary/irs-1/", "FOXO-1": "glossary/foxo1/", "GLP-1 agonists": "glossary/glp-1-receptor-agonists/",
             "11β-HSD1": "glossary/11-beta-hsd1/", "11 beta HSD1": "glossary/11-beta-hsd1/",
             "11β-гидроксистероиддегидрогеназа 1-го типа": "glossary/11-beta-hsd1/"}
-    got = _first_pages(real_site, tmp_path, [f"{q}\t{page}" for q, page in rows.items()], n=1)
-    assert {q: pages[:1] for q, pages in got.items()} == {q: [page] for q, page in rows.items()}, got
+    _assert_first(real_site, tmp_path, rows)
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
@@ -707,5 +709,4 @@ def test_a_name_typed_with_its_parts_split_or_moved_still_finds_the_term(real_si
     typed apart ("hyper insulinemia" found hyperuricaemia first)."""
     rows = {"srebp1-c": "glossary/srebp-1c/", "ptp1-b": "glossary/ptp1b/", "type two diabetes": "glossary/type-2-diabetes/",
             "gluco lipotoxicity": "glossary/glucolipotoxicity/", "hyper insulinemia": "glossary/hyperinsulinemia/"}
-    got = _first_pages(real_site, tmp_path, [f"{q}\t{page}" for q, page in rows.items()], n=1)
-    assert {q: pages[:1] for q, pages in got.items()} == {q: [page] for q, page in rows.items()}, got
+    _assert_first(real_site, tmp_path, rows)
