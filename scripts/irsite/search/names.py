@@ -90,7 +90,7 @@ _SPELLING_BACK_RAW = [
 # Prefixes that learners write both joined and hyphenated (pre-diabetes, prediabetes).
 _SPELLING = [(re.compile(p), r) for p, r in _SPELLING_RAW]
 _SPELLING_BACK = [(re.compile(p), r) for p, r in _SPELLING_BACK_RAW]
-_NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four"}
+_NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four"}   # "type two diabetes"
 _PREFIXES = ("pre", "post", "non", "anti", "inter", "intra", "multi", "hyper", "hypo")
 _INFLECT = [(r"ance$", ["ant"]), (r"ence$", ["ent"]), (r"ivity$", ["ive"]), (r"(?<!iv)ity$", ["e"]),
             (r"sis$", ["tic", "ses"]), (r"ia$", ["ic"]), (r"y$", ["ies"]), (r"ion$", ["ed", "e"]),
@@ -253,11 +253,6 @@ def exact_pieces(name: str) -> set[str]:
                 out.update(p for j, p in enumerate(parts[:-1]) if not (j and p.isdigit()))
                 if i < len(pieces) - 1:
                     out.add(v)
-        # The hyphen typed elsewhere ("srebp1-c" for SREBP-1c): the joined word up to each boundary
-        # between letters and digits.
-        if len(pieces) > 1:
-            runs = re.findall(r"[a-z]+|[0-9]+|[\u0370-\u03ff]+", "".join(pieces))
-            out.update("".join(runs[:k]) for k in range(2, len(runs)))
     # A Russian capital letter that is also a preposition stays (the С of С-пептид: "С-пептида" searches
     # "с" as an exact word; the search box drops the preposition only in lower case).
     capitals = {c.lower() for c in re.findall(r"(?<!\w)[А-ЯЁ](?!\w)", name)}
@@ -579,8 +574,8 @@ def lone_tokens(name_words: list[str], name: str = "") -> list[str]:
             out.append(others[0])
     if len(name_words) == 2 and name_words[1] in GREEK and len(name_words[0]) >= 3:
         out.append(name_words[0])
-    # A name that ends in a number and one letter (SREBP-1c, PTP1B, PP2A), typed with the hyphen
-    # before the letter ("srebp1-c"): what comes before the letter, as for Fetuin-A.
+    # A name that ends in a number and one letter (SREBP-1c, PTP1B), typed with the hyphen before the
+    # letter ("srebp1-c"): what comes before the letter, as for Fetuin-A (not PP2A: "pp2" is too short).
     if re.fullmatch(r"[a-z]{3,6}\d{1,2}[a-z]", "".join(name_words)):
         out.append("".join(name_words)[:-1])
     return sorted(set(out))
