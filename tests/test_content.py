@@ -702,6 +702,22 @@ def test_a_name_that_starts_with_a_number_does_not_take_the_queries_of_names_wit
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
+def test_a_number_in_a_question_does_not_pull_in_names_whose_number_is_followed_by_a_letter(real_site, tmp_path):
+    """The 1 of "IGF-1" or «ИЛ-1» is a prefix query, which matched the 1RA of GLP-1RA and the 1B of
+    PTP1B and IL-1b: those three came before the page that answers each of these questions (4th to
+    6th). A number and one letter now weigh little; the names' other words identify them."""
+    got = _first_pages(real_site, tmp_path, [
+        "связь высокого инсулина и IGF-1 с раком\ttopics/consequences-beyond-diabetes/",
+        "роль инфламмасомы nlrp3 и ил-1 бета\ttopics/inflammation/"])
+    for query, pages in got.items():
+        assert not {"glossary/glp-1-receptor-agonists/", "glossary/ptp1b/"} & set(pages), (query, pages)
+    assert "topics/consequences-beyond-diabetes/" in got["связь высокого инсулина и IGF-1 с раком"], got
+    assert "topics/inflammation/" in got["роль инфламмасомы nlrp3 и ил-1 бета"], got
+    _assert_first(real_site, tmp_path, {"GLP-1RA": "glossary/glp-1-receptor-agonists/", "PTP1B": "glossary/ptp1b/",
+                                         "IL-1b": "glossary/il-1-beta/", "SREBP-1c": "glossary/srebp-1c/"})
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
 def test_a_name_typed_with_its_parts_split_or_moved_still_finds_the_term(real_site, tmp_path):
     """From the twenty-fifth blind set: a hyphen typed elsewhere ("srebp1-c" found SREBP-1c 440th,
     behind every name with a lone C), a number written as a word ("type two diabetes": 5th), a

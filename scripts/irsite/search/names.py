@@ -527,14 +527,17 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
             known |= extra
         if group.get("fuzzy"):
             doc["fuzzy"] = " ".join(mark(prefix_minimal(f for f in group["fuzzy"] if f not in known)))
-        if re.match(r"\d", group["names"][0]):
-            # A name that starts with a number (11β-HSD1): its tokens that start with digits weigh
-            # little, as every query with a number in it (IL-1, IGF-1, type 1) matches them all as a
-            # prefix; its other words identify it.
-            tokens = {f: doc[f].split() for f in ("keys", "alt", "joined") if f in doc}
-            doc["num"] = " ".join(t for f in tokens for t in tokens[f] if t[0].isdigit())
+        # Tokens that start with a number weigh little where a query's number would match them only
+        # as a prefix: a number and letters (the 1ra of GLP-1RA, the 1b of IL-1b), and all those of a
+        # name that starts with a number (11β-HSD1). Every query with a digit in it (IL-1, IGF-1,
+        # type 1) matches them; the name's other words identify it.
+        light = (lambda t: t[0].isdigit()) if re.match(r"\d", group["names"][0]) else \
+            (lambda t: re.match(r"\d+[^\d_]", t) is not None)
+        tokens = {f: doc[f].split() for f in ("keys", "alt", "joined") if f in doc}
+        if any(light(t) for ts in tokens.values() for t in ts):
+            doc["num"] = " ".join(t for f in tokens for t in tokens[f] if light(t))
             for f, ts in tokens.items():
-                doc[f] = " ".join(t for t in ts if not t[0].isdigit())
+                doc[f] = " ".join(t for t in ts if not light(t))
         if lone:
             doc["lone"] = " ".join(lone)
         docs.append(doc)
