@@ -259,7 +259,7 @@ def test_search_puts_the_term_page_first(query_sets, queries, floor):
     those: 60 before it was used; tests/search_names_unseen25.tsv, 60 more (10 in Russian), written
     after all of those: 55 before it was used, 58 once a hyphen typed elsewhere ("srebp1-c"), a
     number as a word ("type two diabetes") and a hyphenated spelling of a one-word name ("gluco
-    lipotoxicity") find their term (README, "Search"); tests/search_names_unseen26.tsv, 60 more (14 in
+    lipotoxicity") find their term (README, "Search"); tests/search_names_unseen26.tsv, 60 more (18 in
     Russian), written after all of those: 56 before it was used, 58 once a number followed by a letter
     weighs little («ирс 1» found GLP-1RA, PTP1B and IL-1b first) and «ингибиторы СГЛТ2» is a spelling
     of SGLT2 inhibitors."""
