@@ -538,6 +538,8 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
             doc["num"] = " ".join(t for f in tokens for t in tokens[f] if light(t))
             for f, ts in tokens.items():
                 doc[f] = " ".join(t for t in ts if not light(t))
+                if not doc[f]:
+                    del doc[f]
         if lone:
             doc["lone"] = " ".join(lone)
         docs.append(doc)
