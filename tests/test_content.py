@@ -260,7 +260,7 @@ def test_search_puts_the_term_page_first(query_sets, queries, floor):
     after all of those: 55 before it was used, 58 once a hyphen typed elsewhere ("srebp1-c"), a
     number as a word ("type two diabetes") and a hyphenated spelling of a one-word name ("gluco
     lipotoxicity") find their term (README, "Search"); tests/search_names_unseen26.tsv, 60 more (18 in
-    Russian), written after all of those: 56 before it was used, 58 once a number followed by a letter
+    Russian), written after all of those: 56 before it was used, 58 once a number followed by letters
     weighs little («ирс 1» found GLP-1RA, PTP1B and IL-1b first) and «ингибиторы СГЛТ2» is a spelling
     of SGLT2 inhibitors."""
     if queries == "public" and not PUBLIC_QUERIES.exists():
@@ -711,7 +711,7 @@ def test_a_name_that_starts_with_a_number_does_not_take_the_queries_of_names_wit
 def test_a_number_in_a_question_does_not_pull_in_names_whose_number_is_followed_by_a_letter(real_site, tmp_path):
     """The 1 of "IGF-1" or «ИЛ-1» is a prefix query, which matched the 1RA of GLP-1RA and the 1B of
     PTP1B and IL-1b: those three came before the page that answers each of these questions (4th to
-    6th). A number and one letter now weigh little; the names' other words identify them."""
+    6th). A number followed by letters now weighs little; the names' other words identify them."""
     got = _first_pages(real_site, tmp_path, [
         "связь высокого инсулина и IGF-1 с раком\ttopics/consequences-beyond-diabetes/",
         "роль инфламмасомы nlrp3 и ил-1 бета\ttopics/inflammation/"])
