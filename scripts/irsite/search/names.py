@@ -531,8 +531,7 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
         # as a prefix: a number and letters (the 1ra of GLP-1RA, the 1b of IL-1b), and all those of a
         # name that starts with a number (11β-HSD1). Every query with a digit in it (IL-1, IGF-1,
         # type 1) matches them; the name's other words identify it.
-        light = (lambda t: t[0].isdigit()) if re.match(r"\d", group["names"][0]) else \
-            (lambda t: re.match(r"\d+[^\d_]", t) is not None)
+        light = re.compile(r"\d" if re.match(r"\d", group["names"][0]) else r"\d+[^\d_]").match
         tokens = {f: doc[f].split() for f in ("keys", "alt", "joined") if f in doc}
         if any(light(t) for ts in tokens.values() for t in ts):
             doc["num"] = " ".join(t for f in tokens for t in tokens[f] if light(t))
