@@ -420,8 +420,8 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
     owners = _typo_owners(project) if typos else {}
     # Short Russian names (ИР): a code spelt in Russian letters that starts with one («ирс1» for IRS1)
     # would be found by every question that writes it, so it is left out.
-    short_ru = {w for t in project.terms for n in [*t.ru, *t.spellings] if len(ws := words(n)) == 1
-                for w in ws if len(w) <= 3 and _CYRILLIC.fullmatch(w)}
+    short_ru = tuple(n.lower() for t in project.terms for n in [*t.ru, *t.spellings]
+                     if len(n) <= 3 and _CYRILLIC.fullmatch(n))
     entries: list[tuple[str, int | str, dict]] = []
     for term in project.terms:
         # Names that match the same query words (TNF-α, TNF-alpha, TNF alpha; hyperinsulinaemia,
@@ -434,7 +434,7 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
                 continue
             alt |= _stand_in_letters(words(name), written)
             said = _spelt_in_russian(name)
-            if said and not said.startswith(tuple(short_ru)):
+            if said and not said.startswith(short_ru):
                 alt.add(said)
             n = max(1, len([w for w in words(name) if w not in STOP or len(w) == 1]))
             sig = frozenset(keys | alt) | {f"#{n}"}
