@@ -419,7 +419,7 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
     """
     owners = _typo_owners(project) if typos else {}
     # Short Russian names (ИР): a code spelt in Russian letters that starts with one («ирс1» for IRS1)
-    # would be found by every question that writes it, so it is left out.
+    # would be found by every question that writes it, so it weighs as a slip (found typed alone).
     short_ru = tuple(n.lower() for t in project.terms for n in [*t.ru, *t.spellings]
                      if len(n) <= 3 and _CYRILLIC.fullmatch(n))
     entries: list[tuple[str, int | str, dict]] = []
@@ -433,14 +433,14 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
             if not keys:
                 continue
             alt |= _stand_in_letters(words(name), written)
-            said = _spelt_in_russian(name)
-            if said and not said.startswith(short_ru):
-                alt.add(said)
+            said = {_spelt_in_russian(name)} - {None}
+            alt |= {s for s in said if not s.startswith(short_ru)}
             n = max(1, len([w for w in words(name) if w not in STOP or len(w) == 1]))
             sig = frozenset(keys | alt) | {f"#{n}"}
             group = groups.setdefault(sig, {"names": [], "n": n, "keys": set(keys), "alt": set(), "cases": set(),
                                             "parts": set(), "joined": set(), "exact": set()})
             group["names"].append(name)
+            group.setdefault("fuzzy", set()).update(said - alt)
             # The first name's words are the group's written words; its variants' words (receptoropathies
             # beside receptoropathy) count as derived forms, so one word scores once.
             for field, values in (("alt", alt | keys), ("cases", cases), ("parts", parts), ("joined", joined),
