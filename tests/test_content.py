@@ -15,7 +15,7 @@ import yaml
 
 from irsite import markup
 from irsite.load import load_project
-from irsite.search.names import inflections, words
+from irsite.search.forms import inflections, words
 
 from .conftest import ROOT
 

@@ -16,7 +16,8 @@ from collections import Counter
 from .. import markup
 from ..model import Project
 from .slips import doubled_once
-from .names import FIELDS, STOP, exact_pieces, inflections, name_keys, spelling_forms, prefix_minimal, strip_accents, words
+from .forms import STOP, exact_pieces, inflections, name_keys, spelling_forms, prefix_minimal, strip_accents, words
+from .names import FIELDS
 
 
 # Words of a learner's question that say nothing about its subject. Typed in lower case as words of
