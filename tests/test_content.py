@@ -477,6 +477,23 @@ def test_a_one_word_russian_name_in_the_genitive_finds_its_term(real_site, tmp_p
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
+def test_the_sites_subject_in_a_russian_question_does_not_bury_the_page_that_answers_it(real_site, tmp_path):
+    """«инсулина» and «инсулинорезистентности» are in nearly every Russian question. The names made of
+    them (insulin, insulin resistance in the genitive) and the one-word names that start with them
+    (инсулиназа) filled the first three places, before the page that answers the rest of the
+    question (each of these three was fourth). Typed alone, each such name still finds its term first."""
+    rows = {"какие липиды нарушают передачу сигнала инсулина?": "topics/lipid-induced-insulin-resistance/",
+            "почему работающие мышцы забирают глюкозу без инсулина и нужна ли для этого AMPK": "topics/activity-sleep-and-ageing/",
+            "кривая доза эффект инсулина сдвиг вправо и снижение максимума": "topics/what-is-insulin-resistance/"}
+    got = _first_pages(real_site, tmp_path, [f"{q}\t{page}" for q, page in rows.items()])
+    assert all(page in got[q] for q, page in rows.items()), got
+    _assert_first(real_site, tmp_path, {
+        "инсулин": "glossary/insulin/", "инсулина": "glossary/insulin/", "инсулинорезистентность": "glossary/insulin-resistance/",
+        "инсулинорезистентности": "glossary/insulin-resistance/", "инсулиназа": "glossary/insulin-degrading-enzyme/",
+        "инсулиночувствительность": "glossary/insulin-sensitivity/", "инсулиносенситайзеры": "glossary/insulin-sensitizer/"})
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
 def test_a_number_inside_a_code_name_is_not_found_by_another_names_number(real_site, tmp_path):
     """"IL-6" is searched as "il" and "6": the 66 of CD66a and the 6 of G6Pase are not words of their
     own, so neither comes before IL-6's neighbours (before, CD66a came second)."""

@@ -33,7 +33,9 @@ questions: :mod:`irsite.search.questions`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
+from .. import markup
 from ..model import Project
 from .forms import (CYRILLIC, RU_ADJECTIVE, STOP, exact_pieces, inflections, lone_tokens, name_keys, prefix_minimal,
                     spelled_out, spelling_forms, spelt_in_russian, stand_in_letters, strip_accents, words)
@@ -80,6 +82,20 @@ def name_boost(n_words: int) -> float:
 
 OWN_NAME_WEIGHT = 1.25
 DROPPED_LETTER_WEIGHT = 1.05
+# A name made only of the site's subject words in Russian (see :func:`subject_words`), or of words
+# that start with one: its genitive and the longer words weigh less, its nominative a little less.
+SUBJECT_WEIGHT, SUBJECT_NAME_WEIGHT = 0.65, 0.8
+
+
+def subject_words(project: Project) -> tuple[str, ...]:
+    """The Russian words (four letters or more) that at least half of the topic pages' Russian
+    questions and summaries use: the site's subject (инсулина, инсулинорезистентности, диабета).
+    Nearly every Russian question writes one, and a name made of them (инсулин, or инсулиназа, which
+    «инсулина» matches as a prefix) outweighed the page that answers the rest of the question."""
+    used = Counter(w for page in project.pages for w in {
+        w for text in [*markup.by_language(page.questions)[1], page.ru_summary] for w in words(text)
+        if len(w) > 3 and CYRILLIC.fullmatch(w)})
+    return tuple(sorted(w for w, n in used.items() if 2 * n >= len(project.pages)))
 
 
 def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
@@ -97,6 +113,7 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
     owners = _typo_owners(project) if typos else {}
     # Short Russian names (ИР): a code spelt in Russian letters that starts with one («ирс1» for IRS1)
     # would be found by every question that writes it, so it weighs as a slip (found typed alone).
+    subject = subject_words(project)
     short_ru = tuple(n.lower() for t in project.terms for n in [*t.ru, *t.spellings]
                      if len(n) <= 3 and CYRILLIC.fullmatch(n))
     entries: list[tuple[str, int | str, dict]] = []
@@ -209,6 +226,8 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
             # The search box drops a lower-case "a" as the article: "type a insulin resistance" is
             # searched as "type insulin resistance", where type A must win the tie with type B.
             boost *= DROPPED_LETTER_WEIGHT
+        if all(k.startswith(subject) for k in group["keys"]):   # typed alone, the nominative stays first
+            boost *= SUBJECT_WEIGHT if str(i).endswith("g") or not set(group["keys"]) & set(subject) else SUBJECT_NAME_WEIGHT
         if boost != 1:
             doc["boost"] = round(boost, 2)
         known = set(group["keys"]) | group["exact"]
