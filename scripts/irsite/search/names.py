@@ -250,8 +250,12 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
                 doc[f] = " ".join(t for t in ts if not light(t))
                 if not doc[f]:
                     del doc[f]
-        if lone:
-            doc["lone"] = " ".join(lone)
+        # A Russian capital standing alone (протеинкиназа В, фетуин-А, типа В) weighs less: questions
+        # write «А» and «В» too («чем отличается тип А от типа В»), and the names outweighed the page.
+        letters = [t for t in lone if len(t) == 2 and CYRILLIC.fullmatch(t[0])]
+        for field, tokens in (("lone", [t for t in lone if t not in letters]), ("lone_ru", letters)):
+            if tokens:
+                doc[field] = " ".join(tokens)
         docs.append(doc)
     return docs
 
@@ -260,4 +264,4 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
 # see irsite.search.questions.topic_fields) count for the share of a query's words a page matches;
 # at 3,000 and more ``c`` outranked names.
 FIELDS = {"keys": 1_000_000, "alt": 500_000, "cases": 40_000, "parts": 20_000, "joined": 10_000, "fuzzy": 2_000,
-          "lone": 30_000_000, "num": 2_000, "q": 140_000, "b": 50_000, "r": 20_000, "c": 1_000, "x": 1_000}
+          "lone": 30_000_000, "lone_ru": 9_000_000, "num": 2_000, "q": 140_000, "b": 50_000, "r": 20_000, "c": 1_000, "x": 1_000}
