@@ -222,9 +222,9 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
         # ("insulin": Insulin before insulinase).
         boost = name_boost(group["n"]) * (OWN_NAME_WEIGHT if i == 0 or group.get("own") else 1)
         lone = lone_tokens(words(group["names"][0]), group["names"][0])
-        if "a_" in lone:
-            # The search box drops a lower-case "a" as the article: "type a insulin resistance" is
-            # searched as "type insulin resistance", where type A must win the tie with type B.
+        if {"a_", "а_"} & set(lone):   # Latin, Russian
+            # The search box drops a lower-case "a" as the article, and «а» as the conjunction: "type a
+            # insulin resistance" is searched as "type insulin resistance", where type A must win the tie.
             boost *= DROPPED_LETTER_WEIGHT
         if all(k.startswith(subject) for k in group["keys"]):   # typed alone, the nominative stays first
             boost *= SUBJECT_WEIGHT if str(i).endswith("g") or not set(group["keys"]) & set(subject) else SUBJECT_NAME_WEIGHT
