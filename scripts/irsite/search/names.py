@@ -111,9 +111,9 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
     is indexed twice, so the query "receptor" prefers the name in which it is a whole word.
     """
     owners = _typo_owners(project) if typos else {}
+    subject = subject_words(project)
     # Short Russian names (ИР): a code spelt in Russian letters that starts with one («ирс1» for IRS1)
     # would be found by every question that writes it, so it weighs as a slip (found typed alone).
-    subject = subject_words(project)
     short_ru = tuple(n.lower() for t in project.terms for n in [*t.ru, *t.spellings]
                      if len(n) <= 3 and CYRILLIC.fullmatch(n))
     entries: list[tuple[str, int | str, dict]] = []
