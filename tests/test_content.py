@@ -684,8 +684,10 @@ def test_search_index_stays_small(real_site):
     # 0.5 KB more four Russian questions in readers' words; 5.4 KB more the common slips of the
     # one-word Russian hidden spellings (drug and brand names: «гидрохлортиазид», 92 of 92 such
     # slips found, none before), and 0.2 KB a code spelt in Russian letters («фгф21»). 0.1 KB
-    # more «ирс1» as a slip and «лекарственный сахарный диабет».
-    assert gzipped <= 469_000, gzipped
+    # more «ирс1» as a slip and «лекарственный сахарный диабет», and 0.1 KB the field of Russian capitals
+    # and the weights of names made of the subject words; the built site with its offline copy (as CI
+    # builds it) weighs 0.2 KB more than without, its downloads page naming the zip's size.
+    assert gzipped <= 469_500, gzipped
 
 
 def test_link_previews_show_the_term_and_its_definition(real_site):
