@@ -222,7 +222,7 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
         # ("insulin": Insulin before insulinase).
         boost = name_boost(group["n"]) * (OWN_NAME_WEIGHT if i == 0 or group.get("own") else 1)
         lone = lone_tokens(words(group["names"][0]), group["names"][0])
-        if {"a_", "а_"} & set(lone):   # Latin, Russian
+        if {"a_", "\u0430_"} & set(lone):   # the Latin a and the Russian а, which look alike
             # The search box drops a lower-case "a" as the article, and «а» as the conjunction: "type a
             # insulin resistance" is searched as "type insulin resistance", where type A must win the tie.
             boost *= DROPPED_LETTER_WEIGHT
