@@ -66,6 +66,7 @@ _SPELLING_BACK_RAW = [
 # Prefixes that learners write both joined and hyphenated (pre-diabetes, prediabetes).
 _SPELLING = [(re.compile(p), r) for p, r in _SPELLING_RAW]
 _SPELLING_BACK = [(re.compile(p), r) for p, r in _SPELLING_BACK_RAW]
+_ANY_SPELLING = re.compile("|".join(p for p, _ in _SPELLING_RAW + _SPELLING_BACK_RAW))   # most words: none
 _NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four"}   # "type two diabetes"
 _PREFIXES = ("pre", "post", "non", "anti", "inter", "intra", "multi", "hyper", "hypo")
 _INFLECT = [(r"ance$", ["ant"]), (r"ence$", ["ent"]), (r"ivity$", ["ive"]), (r"(?<!iv)ity$", ["e"]),
@@ -127,6 +128,8 @@ def _greek_forms(word: str) -> set[str]:
 @_cached
 def spelling_forms(word: str) -> set[str]:
     forms = {word}
+    if not _ANY_SPELLING.search(word):   # no rule changes it (a back rule only follows a change)
+        return forms
     for rules in (_SPELLING, _SPELLING_BACK):
         for pattern, repl in rules:
             for w in list(forms):
