@@ -160,6 +160,8 @@ def mixed_alphabet(text: str) -> str:
     """'U+0412 CYRILLIC CAPITAL LETTER VE in "PTP1В"' for the first word of ``text`` that holds both
     Latin and Cyrillic letters (a look-alike letter typed on the other keyboard), or ''."""
     for word in re.findall(r"\w+", text):
+        if word.isascii() or re.fullmatch(r"[\u0400-\u04FF\d_]+", word):   # one alphabet: the common case, quickly
+            continue
         latin = [ch for ch in word if unicodedata.name(ch, "").startswith("LATIN ")]
         cyrillic = [ch for ch in word if unicodedata.name(ch, "").startswith("CYRILLIC ")]
         if latin and cyrillic:     # name a letter of the smaller share
