@@ -693,7 +693,9 @@ def test_search_index_stays_small(real_site):
     # more «ирс1» as a slip and «лекарственный сахарный диабет», and 0.1 KB the field of Russian capitals
     # and the weights of names made of the subject words; the built site with its offline copy (as CI
     # builds it) weighs 0.2 KB more than without, its downloads page naming the zip's size.
-    assert gzipped <= 469_500, gzipped
+    # 0.5 KB more the Lancet paper that renamed PCOS as a source, and the sources' notes saying
+    # which identifiers could not be seen (6 December, late evening).
+    assert gzipped <= 470_000, gzipped
 
 
 def test_link_previews_show_the_term_and_its_definition(real_site):
