@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -70,18 +71,22 @@ def zensical() -> Path:
     """Zensical's command in a venv of its own (ROOT/.cache/zensical), installed on first use with
     the newest version that installs from the package index; skips the test where it cannot be."""
     exe = ZENSICAL_VENV / "bin" / "zensical"
-    if not exe.exists():
-        steps = [[sys.executable, "-m", "venv", str(ZENSICAL_VENV)],
-                 [str(ZENSICAL_VENV / "bin" / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check", "zensical"]]
-        for step in steps:
-            try:
-                done = subprocess.run(step, capture_output=True, text=True, timeout=600)
-            except (OSError, subprocess.TimeoutExpired) as exc:
-                pytest.skip(f"Zensical could not be installed ({exc}); the export is not checked under Zensical")
-            if done.returncode != 0:
-                shutil.rmtree(ZENSICAL_VENV, ignore_errors=True)
-                pytest.skip("Zensical could not be installed from the package index, so the export is not checked "
-                            "under Zensical:\n" + done.stderr[-1500:])
+    ZENSICAL_VENV.parent.mkdir(parents=True, exist_ok=True)
+    # The test workers (pytest-xdist) share the venv: one installs it while the others wait.
+    with open(ZENSICAL_VENV.parent / "zensical.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not exe.exists():
+            steps = [[sys.executable, "-m", "venv", str(ZENSICAL_VENV)],
+                     [str(ZENSICAL_VENV / "bin" / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check", "zensical"]]
+            for step in steps:
+                try:
+                    done = subprocess.run(step, capture_output=True, text=True, timeout=600)
+                except (OSError, subprocess.TimeoutExpired) as exc:
+                    pytest.skip(f"Zensical could not be installed ({exc}); the export is not checked under Zensical")
+                if done.returncode != 0:
+                    shutil.rmtree(ZENSICAL_VENV, ignore_errors=True)
+                    pytest.skip("Zensical could not be installed from the package index, so the export is not checked "
+                                "under Zensical:\n" + done.stderr[-1500:])
     return exe
 
 
