@@ -13,7 +13,7 @@ import html
 import io
 from pathlib import Path
 
-from irsite import exports
+from irsite import exports, quiz
 from irsite.load import load_project
 from irsite.render import Renderer
 
@@ -70,3 +70,41 @@ def test_csv_opens_in_excel_with_greek_letters(real_site: Path):
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0] == ["term", "definition", "aliases", "section", "url", "russian"]
     assert any("α" in row[0] for row in rows[1:])
+
+
+def test_question_deck_holds_every_question_with_its_answer(real_site: Path):
+    """The self-check questions as flashcards: each once, the front showing the question and its
+    lettered options, the back naming the right ones and explaining every option, tagged by page."""
+    r = Renderer(load_project(ROOT))
+    headers, notes = read_anki((real_site / "downloads" / "questions-anki.txt").read_text(encoding="utf-8"))
+    assert headers["html"] == "true" and headers["notetype"] == "Basic" and headers["deck"].endswith("::Self-check questions")
+    bank = [(p, q) for p in r.p.pages for q in p.quiz]
+    assert len(notes) == len(bank) and len({n["guid"] for n in notes}) == len(notes)
+    for note, (page, q) in zip(notes, bank):
+        front, back = map(html.unescape, note["fields"])
+        assert note["tags"] == [page.slug] and note["guid"].endswith(f"/{page.slug}/{q.id}")
+        assert quiz.bank_text(r, q.prompt) in front
+        shown = quiz.shown(q)
+        if q.kind == "truefalse":
+            assert f"Answer: {next(o.text for o in shown if o.correct)}" in back
+        else:
+            letters = [chr(ord("A") + i) for i, o in enumerate(shown) if o.correct]
+            assert front.count("<li>") == len(shown)
+            assert all(quiz.bank_text(r, o.text) in front for o in shown)
+            assert back.startswith(f"<p><b>Answer{'s' if len(letters) > 1 else ''}: {letters[0]} (")
+            assert all(f"<b>{k}</b>, right" in back for k in letters)
+        assert all(quiz.bank_text(r, o.feedback) in back for o in shown)
+        assert f"/topics/{page.slug}/'>{page.title}</a>" in back
+
+
+def test_moved_page_keeps_its_question_cards(tmp_path: Path):
+    """A topic page moved to a new slug (the old one in content/redirects.yaml) keeps its cards' guids."""
+    def guids(root: Path) -> list[str]:
+        return [n["guid"] for n in read_anki(quiz.anki(Renderer(load_project(root))))[1]]
+    before = guids(MINI)
+    assert before
+    project = copy_project(MINI, tmp_path / "p")
+    (project / "content" / "pages" / "inflammation.md").rename(project / "content" / "pages" / "inflammation-and-ir.md")
+    (project / "content" / "quiz" / "inflammation.yaml").rename(project / "content" / "quiz" / "inflammation-and-ir.yaml")
+    (project / "content" / "redirects.yaml").write_text("pages:\n  inflammation: inflammation-and-ir\n", encoding="utf-8")
+    assert guids(project) == before

@@ -47,7 +47,8 @@ def test_print_page_is_linked_from_home_and_teachers(real_site: Path):
 
 def test_downloads_page_lists_every_download(real_site: Path):
     html = _html(real_site, "downloads/index.html")
-    for name in ("glossary-anki.txt", "glossary-moodle.xml", "glossary.csv", "questions-moodle.xml", "questions.gift"):
+    for name in ("glossary-anki.txt", "glossary-moodle.xml", "glossary.csv", "questions-moodle.xml", "questions.gift",
+                 "questions-anki.txt"):
         assert f'download="{name}"' in html and (real_site / "downloads" / name).is_file(), name
     # Without the offline copy (tests build without it) the page says so instead of linking nowhere.
     assert "offline.zip" not in html and "No offline copy of the whole site was made" in html

@@ -1,5 +1,5 @@
 """Self-check questions: "Check your understanding" at the end of each topic page, and the same
-questions as banks for teachers (Moodle XML and GIFT).
+questions as banks for teachers (Moodle XML and GIFT) and as Anki flashcards.
 
 On the page each question is a form (a fieldset and legend, its options, a Check button that
 ``quiz.js`` shows, and a live region for the feedback). The answers, with the feedback on every
@@ -11,7 +11,9 @@ match searches).
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 from html import escape as _escape
 from xml.etree import ElementTree as ET
 
@@ -62,13 +64,17 @@ def _text(r: "render.Renderer", text: str) -> str:
     return markup.plain_text(text, r.names, r.lower_first)
 
 
+def hint_of(q: Question) -> str:
+    return "" if "all that apply" in q.prompt.lower() else HINTS[q.kind]
+
+
 def _form(r: "render.Renderer", q: Question, n: int, count: int) -> str:
     kind = "checkbox" if q.kind == "multiple" else "radio"
     options = "\n".join(
         f'<label class="irq-option"><input type="{kind}" name="{form_id(q)}" value="{i}"'
         f'{" data-correct" if o.correct else ""}> <span>{escape(_text(r, o.text))}</span></label>'
         for i, o in enumerate(shown(q)))
-    hint = "" if "all that apply" in q.prompt.lower() else f' <span class="irq-hint">{HINTS[q.kind]}</span>'
+    hint = f' <span class="irq-hint">{hint_of(q)}</span>' if hint_of(q) else ""
     # method="dialog": without JavaScript, Enter on an option submitted the form and reloaded the page
     # with every choice cleared; a dialog-method form outside a dialog goes nowhere.
     return (f'<form class="irq" id="{form_id(q)}" method="dialog" data-kind="{q.kind}" data-search-exclude>\n'
@@ -180,6 +186,32 @@ def gift(r: "render.Renderer") -> str:
     return "\n".join(out)
 
 
+def anki(r: "render.Renderer") -> str:
+    """The questions as Anki flashcards, in the text format whose header lines do the mapping (as
+    :func:`irsite.exports.glossary_anki`): the front a question and its lettered options, the back the
+    right answer, the explanation, why each option is right or wrong and a link to the page. The guid
+    is the page's first slug and the question id, so a newer copy updates the cards; the tag is the page."""
+    buf = io.StringIO()
+    buf.write("#separator:tab\n#html:true\n#notetype:Basic\n"
+              f"#deck:{r.site.name}::Self-check questions\n#guid column:1\n#tags column:4\n#columns:GUID\tFront\tBack\tTags\n")
+    writer = csv.writer(buf, delimiter="\t", lineterminator="\n")
+    for page, url, q in _bank(r):
+        options = shown(q)
+        letters = [chr(ord("A") + i) for i in range(len(options))]
+        front = f"<p>{escape(bank_text(r, q.prompt))}{f' <i>{hint_of(q)}</i>' if hint_of(q) else ''}</p>"
+        if q.kind != "truefalse":
+            front += "<ol type='A'>" + "".join(f"<li>{escape(bank_text(r, o.text))}</li>" for o in options) + "</ol>"
+        right = [f"{k} ({escape(bank_text(r, o.text))})" if q.kind != "truefalse" else o.text
+                 for k, o in zip(letters, options) if o.correct]
+        why = "".join(f"<li><b>{k if q.kind != 'truefalse' else o.text}</b>, {'right' if o.correct else 'wrong'}: "
+                      f"{escape(bank_text(r, o.feedback))}</li>" for k, o in zip(letters, options))
+        back = (f"<p><b>{'Answers' if len(right) > 1 else 'Answer'}: {', '.join(right)}</b></p>"
+                f"<p>{escape(bank_text(r, q.explanation))}</p><ul>{why}</ul>"
+                f"<p>Read more: <a href='{_escape(url)}'>{escape(page.title)}</a></p>")
+        writer.writerow([f"ir-reference/q/{(page.formerly or [page.slug])[0]}/{q.id}", front, back, page.slug])
+    return buf.getvalue()
+
+
 def banks(r: "render.Renderer") -> dict[str, str]:
-    return {"downloads/questions-moodle.xml": moodle_xml(r), "downloads/questions.gift": gift(r)} \
-        if any(p.quiz for p in r.p.pages) else {}
+    return {"downloads/questions-moodle.xml": moodle_xml(r), "downloads/questions.gift": gift(r),
+            "downloads/questions-anki.txt": anki(r)} if any(p.quiz for p in r.p.pages) else {}

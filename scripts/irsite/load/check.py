@@ -72,7 +72,7 @@ def _generated_paths(project: Project) -> set[str]:
     generated |= {f"glossary/sections/{s}.md" for s in project.section_by_id}
     generated |= {f"sources/{s}.md" for s in project.sources}
     generated |= {"glossary.json", "downloads/glossary.csv", "downloads/glossary-moodle.xml", "downloads/glossary-anki.txt",
-                  "downloads/questions-moodle.xml", "downloads/questions.gift"}
+                  "downloads/questions-moodle.xml", "downloads/questions.gift", "downloads/questions-anki.txt"}
     return generated
 
 
