@@ -9,7 +9,6 @@ machine: the index and the worker come from the local server.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -283,6 +282,14 @@ def test_a_greek_letter_typed_as_its_name_is_not_reported_missing(search_page):
     result = search(search_page.page, "tnf alpha", paste=True)
     assert _path(result["href"]) == "/glossary/tnf-alpha/", result
     assert "Missing" not in result["text"], result["text"]
+
+
+def test_a_name_finds_its_own_entry_not_a_sibling_name(search_page):
+    """"HOMA-IR" finds HOMA-IR's page through the name HOMA-IR: it used to show the page's other name
+    HOMA-β, with "Missing: ir" under it, because the word before a Greek letter weighs heavily."""
+    result = search(search_page.page, "HOMA-IR")
+    assert _path(result["href"]) == "/glossary/homa-ir/", result
+    assert "Missing" not in result["text"] and "HOMA-β" not in result["text"], result["text"]
 
 
 def test_a_hyphen_typed_on_the_way_to_a_name_does_not_hold_up_the_search(search_page):

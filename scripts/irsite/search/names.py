@@ -37,7 +37,7 @@ from collections import Counter
 
 from .. import markup
 from ..model import Project
-from .forms import (CYRILLIC, RU_ADJECTIVE, STOP, exact_pieces, inflections, lone_tokens, name_keys, prefix_minimal,
+from .forms import (CYRILLIC, GREEK, RU_ADJECTIVE, STOP, exact_pieces, inflections, lone_tokens, name_keys, prefix_minimal,
                     spelled_out, spelling_forms, spelt_in_russian, stand_in_letters, strip_accents, words)
 from .slips import genitive_slips, typo_forms
 
@@ -96,6 +96,11 @@ def subject_words(project: Project) -> tuple[str, ...]:
         w for text in [*markup.by_language(page.questions)[1], page.ru_summary] for w in words(text)
         if len(w) > 3 and CYRILLIC.fullmatch(w)})
     return tuple(sorted(w for w, n in used.items() if 2 * n >= len(project.pages)))
+
+
+# Greek letters' names, in English and in Russian (TNF-alpha, ФНО-альфа, PPAR-гамма).
+GREEK_NAMES = {name for name, _ in GREEK.values()} | {"альфа", "бета", "гамма", "дельта", "эпсилон", "тета",
+                                                      "каппа"}
 
 
 def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
@@ -210,6 +215,13 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
     def mark(tokens) -> list[str]:
         return sorted(t + "_" for t in tokens)
 
+    # A word that a name followed by a letter gives the heavy weight (HOMA in HOMA-β, PKC in PKC-θ)
+    # weighs as much in the term's other names written with it as a piece, which then win on their
+    # other words: "HOMA-IR" showed HOMA-β, "Missing: ir", as the entry it found.
+    heavy: dict[str, set[str]] = {}
+    for base, _, group in entries:
+        heavy.setdefault(base, set()).update(t for t in lone_tokens(words(group["names"][0]), group["names"][0])
+                                             if not t.endswith("_"))
     docs = []
     for base, i, group in entries:
         # Suffixed tokens only ever match prefix queries, so each word needs only its longest form.
@@ -222,6 +234,9 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
         # ("insulin": Insulin before insulinase).
         boost = name_boost(group["n"]) * (OWN_NAME_WEIGHT if i == 0 or group.get("own") else 1)
         lone = lone_tokens(words(group["names"][0]), group["names"][0])
+        if any(len(w) > 1 and w.isalpha() and not GREEK.keys() & set(w) and w not in GREEK_NAMES | heavy[base]
+               for w in words(group["names"][0])):   # not PKCθ or TNF-alpha, which their letter tells apart
+            lone = sorted(set(lone) | heavy[base] & group["exact"])
         if {"a_", "\u0430_"} & set(lone):   # the Latin a and the Russian а, which look alike
             # The search box drops a lower-case "a" as the article, and «а» as the conjunction: "type a
             # insulin resistance" is searched as "type insulin resistance", where type A must win the tie.
