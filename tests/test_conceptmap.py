@@ -199,7 +199,6 @@ def test_whole_map_sections_never_overlap(project):
 
 def test_same_data_gives_the_same_map_in_every_process():
     """Python varies its hashing between processes; the map must not vary with it."""
-    import hashlib
     import os
     import subprocess
     import sys
