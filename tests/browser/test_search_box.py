@@ -284,12 +284,15 @@ def test_a_greek_letter_typed_as_its_name_is_not_reported_missing(search_page):
     assert "Missing" not in result["text"], result["text"]
 
 
-def test_a_name_finds_its_own_entry_not_a_sibling_name(search_page):
+@pytest.mark.parametrize(("query", "term", "sibling"), [("HOMA-IR", "homa-ir", "HOMA-β"),
+                                                        ("sglt2 inhibitors", "sglt2-inhibitors", "SGLT2i")])
+def test_a_name_finds_its_own_entry_not_a_sibling_name(search_page, query, term, sibling):
     """"HOMA-IR" finds HOMA-IR's page through the name HOMA-IR: it used to show the page's other name
-    HOMA-β, with "Missing: ir" under it, because the word before a Greek letter weighs heavily."""
-    result = search(search_page.page, "HOMA-IR")
-    assert _path(result["href"]) == "/glossary/homa-ir/", result
-    assert "Missing" not in result["text"] and "HOMA-β" not in result["text"], result["text"]
+    HOMA-β, with "Missing: ir" under it, because the word before a Greek letter weighs heavily (and
+    "sglt2 inhibitors" showed SGLT2i, "Missing: inhibitors")."""
+    result = search(search_page.page, query)
+    assert _path(result["href"]) == f"/glossary/{term}/", result
+    assert "Missing" not in result["text"] and sibling not in result["text"], result["text"]
 
 
 def test_a_hyphen_typed_on_the_way_to_a_name_does_not_hold_up_the_search(search_page):

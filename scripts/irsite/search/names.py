@@ -236,7 +236,7 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
         lone = lone_tokens(words(group["names"][0]), group["names"][0])
         if any(len(w) > 1 and w.isalpha() and not GREEK.keys() & set(w) and w not in GREEK_NAMES | heavy[base]
                for w in words(group["names"][0])):   # not PKCθ or TNF-alpha, which their letter tells apart
-            lone = sorted(set(lone) | heavy[base] & group["exact"])
+            lone = sorted(set(lone) | heavy[base] & (group["exact"] | set(words(group["names"][0]))))
         if {"a_", "\u0430_"} & set(lone):   # the Latin a and the Russian а, which look alike
             # The search box drops a lower-case "a" as the article, and «а» as the conjunction: "type a
             # insulin resistance" is searched as "type insulin resistance", where type A must win the tie.
