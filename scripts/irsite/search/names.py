@@ -14,6 +14,8 @@ distinct name of each term, located on the term's page, holding the forms learne
   (IRS1 / IRS 1);
 * ``parts`` and ``joined``: prefix splits (pre-diabetes) and short names without separators
   (TNFalpha, NFkB), weighted low;
+* ``ex``: a short piece that hyphenated queries search as an exact term and that starts with another
+  name word (the "irs" of IRS-1), lighter than ``keys``;
 * ``fuzzy``: common single typing slips (:mod:`.slips`) in words of six or more letters of the term's
   name and of its first Russian name, attached once, to the most specific term whose name contains
   the word, weighted lowest.
@@ -222,14 +224,22 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
     for base, _, group in entries:
         heavy.setdefault(base, set()).update(t for t in lone_tokens(words(group["names"][0]), group["names"][0])
                                              if not t.endswith("_"))
+    name_words = {k for _, _, g in entries for k in g["keys"]}
     docs = []
     for base, i, group in entries:
         # Suffixed tokens only ever match prefix queries, so each word needs only its longest form.
         written = set(prefix_minimal(group["keys"]))
         keys = mark(written) + sorted(t + "__" for t in written & starts_longer)
-        keys += sorted(group["exact"] | (set(group["keys"]) & pieces))
+        bare = group["exact"] | (set(group["keys"]) & pieces)
+        # A short bare piece that starts with another name word (the "irs" of IRS-1, after IR) weighs
+        # less: typed after a hyphen, that word is a prefix query ("HOMA-IR": «ir*»), which found IRS-1
+        # and IRS-2 before the page on measuring for questions about HOMA-IR (README, "Search").
+        short = {t for t in bare if len(t) <= 4 and not t[0].isdigit() and any(t[:k] in name_words for k in range(2, len(t)))}
+        keys += sorted(bare - short)
         doc = {"location": f"{base}#{'names' if i == 0 else f'n{i}'}", "title": group["names"][0],
                "text": "", "keys": " ".join(keys)}
+        if short:
+            doc["ex"] = " ".join(sorted(short))
         # A term's own name outranks another term's alias that merely starts with the query
         # ("insulin": Insulin before insulinase).
         boost = name_boost(group["n"]) * (OWN_NAME_WEIGHT if i == 0 or group.get("own") else 1)
@@ -279,4 +289,5 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
 # see irsite.search.questions.topic_fields) count for the share of a query's words a page matches;
 # at 3,000 and more ``c`` outranked names.
 FIELDS = {"keys": 1_000_000, "alt": 500_000, "cases": 40_000, "parts": 20_000, "joined": 10_000, "fuzzy": 2_000,
-          "lone": 30_000_000, "lone_ru": 9_000_000, "num": 2_000, "q": 140_000, "b": 50_000, "r": 20_000, "c": 1_000, "x": 1_000}
+          "lone": 30_000_000, "lone_ru": 9_000_000, "num": 2_000, "q": 140_000, "b": 50_000, "r": 20_000, "c": 1_000, "x": 1_000,
+          "ex": 300_000}
