@@ -218,8 +218,9 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
         return sorted(t + "_" for t in tokens)
 
     # A word that a name followed by a letter gives the heavy weight (HOMA in HOMA-β, PKC in PKC-θ)
-    # weighs as much in the term's other names written with it as a piece, which then win on their
-    # other words: "HOMA-IR" showed HOMA-β, "Missing: ir", as the entry it found.
+    # weighs as much in the term's other names written with it and another word, which then win on
+    # that word: "HOMA-IR" showed HOMA-β, "Missing: ir", as the entry it found. Not in a name whose
+    # other word is a Greek letter (PKCθ, TNF-alpha): the letter tells those names apart.
     heavy: dict[str, set[str]] = {}
     for base, _, group in entries:
         heavy.setdefault(base, set()).update(t for t in lone_tokens(words(group["names"][0]), group["names"][0])
@@ -245,7 +246,7 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
         boost = name_boost(group["n"]) * (OWN_NAME_WEIGHT if i == 0 or group.get("own") else 1)
         lone = lone_tokens(words(group["names"][0]), group["names"][0])
         if any(len(w) > 1 and w.isalpha() and not GREEK.keys() & set(w) and w not in GREEK_NAMES | heavy[base]
-               for w in words(group["names"][0])):   # not PKCθ or TNF-alpha, which their letter tells apart
+               for w in words(group["names"][0])):
             lone = sorted(set(lone) | heavy[base] & (group["exact"] | set(words(group["names"][0]))))
         if {"a_", "\u0430_"} & set(lone):   # the Latin a and the Russian а, which look alike
             # The search box drops a lower-case "a" as the article, and «а» as the conjunction: "type a
