@@ -268,12 +268,15 @@ def test_a_question_finds_the_topic_page_and_says_what_it_covers(search_page):
     assert "Fat tissue releases hormones" in result["text"], result["text"]
 
 
-def test_a_name_search_shows_the_terms_definition(search_page):
+@pytest.mark.parametrize(("query", "term", "words"), [("metformin", "metformin", "biguanide"),
+                                                      ("HOMA-IR", "homa-ir", "fasting blood sample")])
+def test_a_name_search_shows_the_terms_definition(search_page, query, term, words):
     """The result a name finds says what the term is (before, it showed the name twice and no
-    text, so a student could not tell it from its neighbours)."""
-    result = search(search_page.page, "metformin", paste=True)
-    assert _path(result["href"]) == "/glossary/metformin/", result
-    assert "biguanide" in result["text"], result["text"]
+    text, so a student could not tell it from its neighbours; "HOMA-IR" showed only the line of
+    Russian names, the one that holds the query's words)."""
+    result = search(search_page.page, query, paste=True)
+    assert _path(result["href"]) == f"/glossary/{term}/", result
+    assert words in result["text"], result["text"]
 
 
 def test_a_greek_letter_typed_as_its_name_is_not_reported_missing(search_page):

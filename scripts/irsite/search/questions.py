@@ -302,7 +302,9 @@ def enrich_index(index: dict, documents: list[dict], topics: dict[str, dict[str,
     config["fields"] = fields
     # A term's page entry gives its text (the definition) to the term's first name entry, which is
     # the result a name query finds: Material shows the text of the best entry only, so the result
-    # said "Metformin / Metformin" and nothing more.
+    # said "Metformin / Metformin" and nothing more. Its paragraphs become one, since Material shows
+    # only those that hold a query word where any does: "HOMA-IR" showed the Russian names' line
+    # («индекс HOMA-IR») without the definition.
     first_names = {d["location"][:-len("#names")]: d for d in documents if d["location"].endswith("#names")}
     docs, definitions = [], {}
     for d in index.get("docs", []):
@@ -311,7 +313,7 @@ def enrich_index(index: dict, documents: list[dict], topics: dict[str, dict[str,
         if topics and d["location"] in topics:
             d = _with_topic_fields(d, topics[d["location"]])
         elif d["location"] in first_names and d.get("text"):
-            definitions[d["location"] + "#names"] = d["text"]
+            definitions[d["location"] + "#names"] = re.sub(r"</p>\s*<p>", "<br>", d["text"])
             d = {**d, "text": ""}
         docs.append(d)
     docs += [{**d, "text": definitions[d["location"]]} if d["location"] in definitions else d for d in documents]
