@@ -37,22 +37,29 @@ def glossary_csv(r: "Renderer") -> str:
     return "\ufeff" + buf.getvalue()       # a byte-order mark, so Excel reads UTF-8 (α, β) correctly
 
 
-def glossary_anki(r: "Renderer") -> str:
-    """An Anki text file whose header lines do the mapping: a note for each term (front: the name;
-    back: the definition, other names and a link), its guid the term id, so that importing a newer
-    copy updates the cards instead of adding new ones, and its section id as a tag."""
+def anki_file(deck: str, notes) -> str:
+    """An Anki text file whose header lines do the mapping, so that it imports with nothing to set
+    up: Basic notes given as (guid, front, back, tag), in HTML. A stable guid makes importing a newer
+    copy update the cards instead of adding new ones."""
     buf = io.StringIO()
     buf.write("#separator:tab\n#html:true\n#notetype:Basic\n"
-              f"#deck:{r.site.name}\n#guid column:1\n#tags column:4\n#columns:GUID\tFront\tBack\tTags\n")
-    writer = csv.writer(buf, delimiter="\t", lineterminator="\n")
+              f"#deck:{deck}\n#guid column:1\n#tags column:4\n#columns:GUID\tFront\tBack\tTags\n")
+    csv.writer(buf, delimiter="\t", lineterminator="\n").writerows(notes)
+    return buf.getvalue()
+
+
+def glossary_anki(r: "Renderer") -> str:
+    """The glossary as Anki notes (:func:`anki_file`): front the name; back the definition, other
+    names and a link; guid the term id; tag the section id."""
+    notes = []
     for t in r.p.terms:
         url = escape(r.site.absolute(render.term_url(t.id)))
         back = escape(r.plain_def[t.id])
         for label, names in (("Also", t.aliases), ("Russian", t.ru)):
             back += f"<br><br><i>{label}:</i> {escape(', '.join(names))}" if names else ""
         # A renamed term keeps its first id (formerly: oldest first), so its cards are updated, not doubled.
-        writer.writerow([f"ir-reference/{(t.formerly or [t.id])[0]}", escape(t.term), back + f"<br><br><a href='{url}'>{url}</a>", t.section])
-    return buf.getvalue()
+        notes.append([f"ir-reference/{(t.formerly or [t.id])[0]}", escape(t.term), back + f"<br><br><a href='{url}'>{url}</a>", t.section])
+    return anki_file(r.site.name, notes)
 
 
 def glossary_moodle(r: "Renderer") -> str:

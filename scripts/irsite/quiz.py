@@ -11,13 +11,11 @@ match searches).
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 from html import escape as _escape
 from xml.etree import ElementTree as ET
 
-from . import markup, render  # (render imports this module too; names are looked up when called)
+from . import exports, markup, render  # (they import this module too; names are looked up when called)
 from .model import Option, Page, Question
 from .pages.doc import Box, Heading, Item, ItemList, Para, Raw, Strong
 
@@ -187,14 +185,11 @@ def gift(r: "render.Renderer") -> str:
 
 
 def anki(r: "render.Renderer") -> str:
-    """The questions as Anki flashcards, in the text format whose header lines do the mapping (as
-    :func:`irsite.exports.glossary_anki`): the front a question and its lettered options, the back the
-    right answer, the explanation, why each option is right or wrong and a link to the page. The guid
-    is the page's first slug and the question id, so a newer copy updates the cards; the tag is the page."""
-    buf = io.StringIO()
-    buf.write("#separator:tab\n#html:true\n#notetype:Basic\n"
-              f"#deck:{r.site.name}::Self-check questions\n#guid column:1\n#tags column:4\n#columns:GUID\tFront\tBack\tTags\n")
-    writer = csv.writer(buf, delimiter="\t", lineterminator="\n")
+    """The questions as Anki notes (:func:`irsite.exports.anki_file`), in a subdeck: the front a
+    question and its lettered options, the back the right answer, the explanation, why each option is
+    right or wrong and a link to the page. The guid is the page's first slug and the question id, so
+    a newer copy updates the cards even after a page moved; the tag is the page."""
+    notes = []
     for page, url, q in _bank(r):
         options = shown(q)
         letters = [chr(ord("A") + i) for i in range(len(options))]
@@ -208,8 +203,8 @@ def anki(r: "render.Renderer") -> str:
         back = (f"<p><b>{'Answers' if len(right) > 1 else 'Answer'}: {', '.join(right)}</b></p>"
                 f"<p>{escape(bank_text(r, q.explanation))}</p><ul>{why}</ul>"
                 f"<p>Read more: <a href='{_escape(url)}'>{escape(page.title)}</a></p>")
-        writer.writerow([f"ir-reference/q/{(page.formerly or [page.slug])[0]}/{q.id}", front, back, page.slug])
-    return buf.getvalue()
+        notes.append([f"ir-reference/q/{(page.formerly or [page.slug])[0]}/{q.id}", front, back, page.slug])
+    return exports.anki_file(f"{r.site.name}::Self-check questions", notes)
 
 
 def banks(r: "render.Renderer") -> dict[str, str]:
