@@ -191,15 +191,16 @@ def anki(r: "render.Renderer") -> str:
     a newer copy updates the cards even after a page moved; the tag is the page."""
     notes = []
     for page, url, q in _bank(r):
-        options = shown(q)
-        letters = [chr(ord("A") + i) for i in range(len(options))]
-        front = f"<p>{escape(bank_text(r, q.prompt))}{f' <i>{hint_of(q)}</i>' if hint_of(q) else ''}</p>"
+        options, hint = shown(q), hint_of(q)
+        texts = [escape(bank_text(r, o.text)) for o in options]
+        # A true/false question's options are named by their text, the others by a letter.
+        labels = [o.text for o in options] if q.kind == "truefalse" else [chr(ord("A") + i) for i in range(len(options))]
+        front = f"<p>{escape(bank_text(r, q.prompt))}{f' <i>{hint}</i>' if hint else ''}</p>"
         if q.kind != "truefalse":
-            front += "<ol type='A'>" + "".join(f"<li>{escape(bank_text(r, o.text))}</li>" for o in options) + "</ol>"
-        right = [f"{k} ({escape(bank_text(r, o.text))})" if q.kind != "truefalse" else o.text
-                 for k, o in zip(letters, options) if o.correct]
-        why = "".join(f"<li><b>{k if q.kind != 'truefalse' else o.text}</b>, {'right' if o.correct else 'wrong'}: "
-                      f"{escape(bank_text(r, o.feedback))}</li>" for k, o in zip(letters, options))
+            front += "<ol type='A'>" + "".join(f"<li>{t}</li>" for t in texts) + "</ol>"
+        right = [k if q.kind == "truefalse" else f"{k} ({t})" for k, t, o in zip(labels, texts, options) if o.correct]
+        why = "".join(f"<li><b>{k}</b>, {'right' if o.correct else 'wrong'}: {escape(bank_text(r, o.feedback))}</li>"
+                      for k, o in zip(labels, options))
         back = (f"<p><b>{'Answers' if len(right) > 1 else 'Answer'}: {', '.join(right)}</b></p>"
                 f"<p>{escape(bank_text(r, q.explanation))}</p><ul>{why}</ul>"
                 f"<p>Read more: <a href='{_escape(url)}'>{escape(page.title)}</a></p>")

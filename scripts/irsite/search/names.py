@@ -221,13 +221,13 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
     # weighs as much in the term's other names written with it and another word, which then win on
     # that word: "HOMA-IR" showed HOMA-β, "Missing: ir", as the entry it found. Not in a name whose
     # other word is a Greek letter (PKCθ, TNF-alpha): the letter tells those names apart.
+    lones = [lone_tokens(words(group["names"][0]), group["names"][0]) for _, _, group in entries]
     heavy: dict[str, set[str]] = {}
-    for base, _, group in entries:
-        heavy.setdefault(base, set()).update(t for t in lone_tokens(words(group["names"][0]), group["names"][0])
-                                             if not t.endswith("_"))
+    for (base, _, _), lone in zip(entries, lones):
+        heavy.setdefault(base, set()).update(t for t in lone if not t.endswith("_"))
     name_words = {k for _, _, g in entries for k in g["keys"]}
     docs = []
-    for base, i, group in entries:
+    for (base, i, group), lone in zip(entries, lones):
         # Suffixed tokens only ever match prefix queries, so each word needs only its longest form.
         written = set(prefix_minimal(group["keys"]))
         keys = mark(written) + sorted(t + "__" for t in written & starts_longer)
@@ -244,7 +244,6 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
         # A term's own name outranks another term's alias that merely starts with the query
         # ("insulin": Insulin before insulinase).
         boost = name_boost(group["n"]) * (OWN_NAME_WEIGHT if i == 0 or group.get("own") else 1)
-        lone = lone_tokens(words(group["names"][0]), group["names"][0])
         if any(len(w) > 1 and w.isalpha() and not GREEK.keys() & set(w) and w not in GREEK_NAMES | heavy[base]
                for w in words(group["names"][0])):
             lone = sorted(set(lone) | heavy[base] & (group["exact"] | set(words(group["names"][0]))))
