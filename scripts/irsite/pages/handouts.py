@@ -110,7 +110,7 @@ def downloads_page(r: "render.Renderer") -> Doc:
         Heading(2, "The self-check questions"), ItemList([
             item("Moodle question XML", "downloads/questions-moodle.xml", "for a Moodle question bank"),
             item("GIFT", "downloads/questions.gift", "for Moodle and other platforms"),
-            item("Anki deck", "downloads/questions-anki.txt", "flashcards: each question on the front, its answer "
+            item("Anki deck", "downloads/questions-anki.txt", "flashcards, each question on the front and its answer "
                  "and explanations on the back")]),
         Para([["How to import each of them into Moodle, Anki or a spreadsheet: see ",
                Link("For teachers", "teachers.md") if Path(r.p.root, "docs", "teachers.md").is_file()
