@@ -221,7 +221,11 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
     # weighs as much in the term's other names written with it and another word, which then win on
     # that word: "HOMA-IR" showed HOMA-β, "Missing: ir", as the entry it found. Not in a name whose
     # other word is a Greek letter (PKCθ, TNF-alpha): the letter tells those names apart.
-    lones = [lone_tokens(words(group["names"][0]), group["names"][0]) for _, _, group in entries]
+    # Not a word that is a whole name of another term: typed alone, HOMA must find HOMA-IR, whose
+    # alias it is, not HOMA-β.
+    whole = {ws[0]: base for base, _, g in entries if len(ws := words(g["names"][0])) == 1}
+    lones = [[t for t in lone_tokens(words(group["names"][0]), group["names"][0]) if whole.get(t, base) == base]
+             for base, _, group in entries]
     heavy: dict[str, set[str]] = {}
     for (base, _, _), lone in zip(entries, lones):
         heavy.setdefault(base, set()).update(t for t in lone if not t.endswith("_"))
