@@ -287,7 +287,9 @@ def neighbourhood_map(project: Project, term_id: str, href: Href) -> str | None:
     for r in _by_name(project, ring1):
         further = _links(project, href, [n for n in ring2 if g.has_edge(r, n)])
         listing.append(f"<li>{_links(project, href, [r])}{'; one step further: ' + further if further else ''}</li>")
-    title = (f"Concept map around {term.term}: {len(ring1)} related terms"
+    # "linked", not "related": the ring also holds the terms that list this one as related (IL-6 on
+    # TNF-α's map), which its own "Related terms" list does not.
+    title = (f"Concept map around {term.term}: {len(ring1)} linked term{'s' if len(ring1) > 1 else ''}"
              + (f" and {len(ring2)} one step further" if ring2 else ""))
     size = (max(xs) + dx + 20, max(y for _, y in pos.values()) + 48)
     return _figure(project, f"near-{tid}", title, size, body, {sec[project.term_by_id[n].section] for n in pos},
