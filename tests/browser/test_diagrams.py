@@ -94,6 +94,29 @@ def test_keyboard_tab_to_enlarge_opens_dialog_and_escape_returns_focus(open_page
     assert_clean(probe)
 
 
+def test_closing_the_view_leaves_the_reader_where_they_were(open_page):
+    """Opened by a click on the picture, the view gives focus back to "Enlarge" when it closes; that
+    button sits under the picture, and moving focus to it scrolled the page to bring it into view
+    (by some 500 px when the picture filled the screen), so the reader lost their place."""
+    probe = open_diagram_page(open_page, SIGNALLING, viewport=DESKTOP)
+    page = probe.page
+    image = page.locator("img.diagram-image").first
+    # The picture's foot at the foot of the screen, as when looking at it: "Enlarge" is just below.
+    image.evaluate("img => window.scrollTo(0, window.scrollY + img.getBoundingClientRect().bottom - window.innerHeight + 4)")
+    assert page.locator(ENLARGE).first.evaluate("b => b.getBoundingClientRect().top > window.innerHeight"), \
+        "the button should be below the screen for this test"
+    before = page.evaluate("window.scrollY")
+    image.click()
+    page.wait_for_function(IS_OPEN, timeout=15_000)
+    page.keyboard.press("Escape")
+    page.wait_for_function(f"!({IS_OPEN})()", timeout=15_000)
+    page.wait_for_function(FOCUS_BACK, timeout=15_000)
+    assert page.evaluate(ACTIVE)["text"] == "Enlarge"
+    assert abs(page.evaluate("window.scrollY") - before) <= 1, \
+        f"the page moved from {before} to {page.evaluate('window.scrollY')} px"
+    assert_clean(probe)
+
+
 @pytest.mark.parametrize("path", list(DIAGRAMS))
 def test_phone_tap_opens_readable_view_and_close_button_closes(open_page, site_dir, path):
     probe = open_diagram_page(open_page, path, viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=2)

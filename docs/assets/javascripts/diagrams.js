@@ -8,7 +8,7 @@
   var PNG_SCALE = 2;
   if (typeof HTMLDialogElement !== "function") return;
 
-  var dialog, heading, actions, fitButton, closeButton, body, view, current, trigger;
+  var dialog, heading, actions, fitButton, closeButton, body, view, current, trigger, scrolled;
   var fitting = false;
 
   function el(tag, attrs, text) {
@@ -100,7 +100,12 @@
     document.body.append(dialog);
     fitButton.addEventListener("click", function () { setFit(!fitting); });
     closeButton.addEventListener("click", function () { dialog.close(); });
-    dialog.addEventListener("close", function () { current = null; if (trigger) trigger.focus(); });
+    // Focus goes back to "Enlarge" without scrolling to it: opened by a click on the picture, the
+    // button can be below the screen, and the page jumped there as the view closed.
+    dialog.addEventListener("close", function () {
+      current = null;
+      if (trigger) { trigger.focus({ preventScroll: true }); window.scrollTo(scrolled[0], scrolled[1]); }
+    });
     window.addEventListener("resize", layout);
   }
 
@@ -108,6 +113,7 @@
     if (!dialog) build();
     current = info;
     trigger = from;
+    scrolled = [window.scrollX, window.scrollY];
     heading.textContent = info.title;
     view.alt = info.alt;
     view.src = info.src;
