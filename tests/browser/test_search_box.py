@@ -163,7 +163,7 @@ def type_like_a_keyboard(page, text: str) -> None:
         cdp.detach()
 
 
-def search(page, query: str, timeout: float = 60.0, paste: bool = False) -> dict:
+def search(page, query: str, timeout: float = 60.0, paste: bool = False, no_keys: bool = False) -> dict:
     """Type `query` into the search box and wait until the result list has settled.
 
     The wait ends as soon as the worker has answered; the timeout only bounds a worker that never
@@ -172,7 +172,10 @@ def search(page, query: str, timeout: float = 60.0, paste: bool = False) -> dict
     colony-enhancing factor".
 
     ``paste``: put the whole query in at once, then press End (Material searches on key-up), as a
-    reader pasting a question does; much faster than a key press per character."""
+    reader pasting a question does; much faster than a key press per character.
+
+    ``no_keys``: put the query in with no key event at all, as a paste with the mouse or a long
+    press, a word picked from a phone keyboard's suggestions or dictation does."""
     if page.evaluate("window.__searchSent === undefined"):
         page.add_init_script(TRACK_WORKER)
         page.reload()
@@ -187,6 +190,8 @@ def search(page, query: str, timeout: float = 60.0, paste: bool = False) -> dict
     if paste:
         box.fill(query)
         page.keyboard.press("End")
+    elif no_keys:
+        page.keyboard.insert_text(query)
     else:
         type_like_a_keyboard(page, query)
     typed = query.replace(":", " ")   # the search box turns a colon into a space (search-box.js)
@@ -319,6 +324,19 @@ def test_a_colon_after_a_word_does_not_break_the_search(search_page, query, term
     result = search(search_page.page, query)
     assert result.get("count"), f"{query!r} gave no results (search said: {result.get('meta')!r})"
     assert _path(result["href"]) == f"/glossary/{term}/", result
+
+
+def test_text_put_in_without_a_key_is_searched(search_page):
+    """Material searches when a key is released. Text that comes with no key (pasted with the mouse
+    or a long press, a word picked from a phone keyboard's suggestions, dictation) left the results
+    of what was there before, or none, until the reader pressed another key: a student pasting
+    «инсулинорезистентность при беременности» from a handout saw nothing happen."""
+    page = search_page.page
+    search(page, "IL")
+    result = search(page, "инсулинорезистентность при беременности", no_keys=True)
+    assert _path(result["href"]) == "/topics/physiological-and-hormonal/", result
+    result = search(page, "metformin", no_keys=True)
+    assert _path(result["href"]) == "/glossary/metformin/", result
 
 
 def test_search_is_local_and_clean(open_page):

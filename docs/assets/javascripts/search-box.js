@@ -38,4 +38,18 @@
       event.stopPropagation();
     }
   }, true);
+
+  // Material searches when a key is released, never on input alone. Text that comes with no key
+  // (pasted with the mouse or a long press, a word picked from a phone keyboard's suggestions,
+  // dictation) left the old results, or none, on screen until the reader pressed another key. Such
+  // input is followed by a key-up of its own, which Material answers as it would a typed letter.
+  var keyDown = false;
+  window.addEventListener("keydown", function () { keyDown = true; }, true);
+  window.addEventListener("keyup", function () { keyDown = false; }, true);
+  window.addEventListener("blur", function () { keyDown = false; });
+  window.addEventListener("input", function (event) {
+    if (isSearchBox(event.target) && !keyDown) {
+      event.target.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    }
+  });
 })();
