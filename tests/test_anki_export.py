@@ -83,7 +83,10 @@ def test_question_deck_holds_every_question_with_its_answer(real_site: Path):
     for note, (page, q) in zip(notes, bank):
         front, back = map(html.unescape, note["fields"])
         assert note["tags"] == [page.slug] and note["guid"].endswith(f"/{page.slug}/{q.id}")
-        assert quiz.bank_text(r, q.prompt) in front
+        # The question, then its hint in italics ("Choose all that apply.", also where the author
+        # wrote it at the end of the question).
+        assert front.startswith(f"<p>{quiz.bank_text(r, q.prompt.removesuffix(' Choose all that apply.'))} <i>")
+        assert front.count("apply") <= 1, front
         shown = quiz.shown(q)
         if q.kind == "truefalse":
             assert f"Answer: {next(o.text for o in shown if o.correct)}" in back

@@ -12,6 +12,7 @@ match searches).
 from __future__ import annotations
 
 import hashlib
+import re
 from html import escape as _escape
 from xml.etree import ElementTree as ET
 
@@ -62,8 +63,15 @@ def _text(r: "render.Renderer", text: str) -> str:
     return markup.plain_text(text, r.names, r.lower_first)
 
 
-def hint_of(q: Question) -> str:
-    return "" if "all that apply" in q.prompt.lower() else HINTS[q.kind]
+_ALL_THAT_APPLY = re.compile(r"\s*Choose all that apply\.?\s*$", re.IGNORECASE)
+
+
+def prompt_and_hint(q: Question) -> tuple[str, str]:
+    """The question as the page and the Anki deck show it, and the hint shown after it in italics. An
+    author's "Choose all that apply." at the end becomes that hint, as the other kinds' hints are;
+    it stayed plain text in the question before."""
+    prompt = _ALL_THAT_APPLY.sub("", q.prompt)
+    return prompt, "" if "all that apply" in prompt.lower() else HINTS[q.kind]
 
 
 def _form(r: "render.Renderer", q: Question, n: int, count: int) -> str:
@@ -72,12 +80,13 @@ def _form(r: "render.Renderer", q: Question, n: int, count: int) -> str:
         f'<label class="irq-option"><input type="{kind}" name="{form_id(q)}" value="{i}"'
         f'{" data-correct" if o.correct else ""}> <span>{escape(_text(r, o.text))}</span></label>'
         for i, o in enumerate(shown(q)))
-    hint = f' <span class="irq-hint">{hint_of(q)}</span>' if hint_of(q) else ""
+    prompt, hint = prompt_and_hint(q)
+    hint = f' <span class="irq-hint">{hint}</span>' if hint else ""
     # method="dialog": without JavaScript, Enter on an option submitted the form and reloaded the page
     # with every choice cleared; a dialog-method form outside a dialog goes nowhere.
     return (f'<form class="irq" id="{form_id(q)}" method="dialog" data-kind="{q.kind}" data-search-exclude>\n'
             f'<fieldset>\n<legend><span class="irq-number">Question {n} of {count}.</span> '
-            f'{escape(_text(r, q.prompt))}{hint}</legend>\n'
+            f'{escape(_text(r, prompt))}{hint}</legend>\n'
             f'{options}\n</fieldset>\n'
             '<p class="irq-actions" hidden><button type="submit" class="md-button md-button--primary">Check</button></p>\n'
             '<div class="irq-feedback" role="status"></div>\n</form>')
@@ -191,11 +200,11 @@ def anki(r: "render.Renderer") -> str:
     a newer copy updates the cards even after a page moved; the tag is the page."""
     notes = []
     for page, url, q in _bank(r):
-        options, hint = shown(q), hint_of(q)
+        options, (prompt, hint) = shown(q), prompt_and_hint(q)
         texts = [escape(bank_text(r, o.text)) for o in options]
         # A true/false question's options are named by their text, the others by a letter.
         labels = [o.text for o in options] if q.kind == "truefalse" else [chr(ord("A") + i) for i in range(len(options))]
-        front = f"<p>{escape(bank_text(r, q.prompt))}{f' <i>{hint}</i>' if hint else ''}</p>"
+        front = f"<p>{escape(bank_text(r, prompt))}{f' <i>{hint}</i>' if hint else ''}</p>"
         if q.kind != "truefalse":
             front += "<ol type='A'>" + "".join(f"<li>{t}</li>" for t in texts) + "</ol>"
         right = [k if q.kind == "truefalse" else f"{k} ({t})" for k, t, o in zip(labels, texts, options) if o.correct]
