@@ -103,6 +103,9 @@ def subject_words(project: Project) -> tuple[str, ...]:
 # Greek letters' names, in English and in Russian (TNF-alpha, ФНО-альфа, PPAR-гамма).
 GREEK_NAMES = {name for name, _ in GREEK.values()} | {"альфа", "бета", "гамма", "дельта", "эпсилон", "тета",
                                                       "каппа"}
+# Greek letters and their names of four letters or more (not pi, mu or eta, which are also pieces of
+# names: the PI of PI3K).
+GREEK_QUALIFIERS = {w for w in GREEK_NAMES if len(w) >= 4} | GREEK.keys()
 
 
 def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
@@ -241,8 +244,16 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
         # and IRS-2 before the page on measuring for questions about HOMA-IR (README, "Search").
         short = {t for t in bare if len(t) <= 4 and not t[0].isdigit() and any(t[:k] in name_words for k in range(2, len(t)))}
         keys += sorted(bare - short)
+        # A Greek letter after another word (the α of TNF-α, the alpha of G6Pase-alpha) weighs less
+        # than the name's other words: matched alone it says nothing, and "tnf alpha" listed
+        # G6Pase-alpha and Akt ("RAC-alpha serine/threonine-protein kinase") under TNF-α, "Missing: tnf".
+        first = words(group["names"][0])[:1]
+        greek = [t for t in keys if t.rstrip("_") in GREEK_QUALIFIERS] if first and not (
+            first[0] in GREEK_NAMES or first[0][0] in GREEK) else []
         doc = {"location": f"{base}#{'names' if i == 0 else f'n{i}'}", "title": group["names"][0],
-               "text": "", "keys": " ".join(keys)}
+               "text": "", "keys": " ".join(t for t in keys if t not in greek or len(greek) == len(keys))}
+        if greek and len(greek) < len(keys):
+            doc["gk"] = " ".join(greek)
         if short:
             doc["ex"] = " ".join(sorted(short))
         # A term's own name outranks another term's alias that merely starts with the query
@@ -294,4 +305,4 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
 # at 3,000 and more ``c`` outranked names.
 FIELDS = {"keys": 1_000_000, "alt": 500_000, "cases": 40_000, "parts": 20_000, "joined": 10_000, "fuzzy": 2_000,
           "lone": 30_000_000, "lone_ru": 9_000_000, "num": 2_000, "q": 140_000, "b": 50_000, "r": 20_000, "c": 1_000, "x": 1_000,
-          "ex": 300_000}
+          "ex": 300_000, "gk": 100_000}
