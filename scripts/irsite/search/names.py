@@ -103,9 +103,9 @@ def subject_words(project: Project) -> tuple[str, ...]:
 # Greek letters' names, in English and in Russian (TNF-alpha, ФНО-альфа, PPAR-гамма).
 GREEK_NAMES = {name for name, _ in GREEK.values()} | {"альфа", "бета", "гамма", "дельта", "эпсилон", "тета",
                                                       "каппа"}
-# Greek letters and their names of four letters or more (not pi, mu or eta, which are also pieces of
-# names: the PI of PI3K).
-GREEK_QUALIFIERS = {w for w in GREEK_NAMES if len(w) >= 4} | GREEK.keys()
+# Greek letters and their English names of four letters or more (not pi, mu or eta, which are also
+# pieces of names: the PI of PI3K; not the Russian names: «пкс тета» then found a topic page first).
+GREEK_QUALIFIERS = {w for w in GREEK_NAMES if len(w) >= 4 and w.isascii()} | GREEK.keys()
 
 
 def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
