@@ -250,9 +250,10 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
         first = words(group["names"][0])[:1]
         greek = [t for t in keys if t.rstrip("_") in GREEK_QUALIFIERS] if first and not (
             first[0] in GREEK_NAMES or first[0][0] in GREEK) else []
+        greek = greek if len(greek) < len(keys) else []
         doc = {"location": f"{base}#{'names' if i == 0 else f'n{i}'}", "title": group["names"][0],
-               "text": "", "keys": " ".join(t for t in keys if t not in greek or len(greek) == len(keys))}
-        if greek and len(greek) < len(keys):
+               "text": "", "keys": " ".join(t for t in keys if t not in greek)}
+        if greek:
             doc["gk"] = " ".join(greek)
         if short:
             doc["ex"] = " ".join(sorted(short))
