@@ -119,7 +119,7 @@ def test_topic_page_shows_its_questions_out_of_search(real_site: Path, real: Ren
     assert 'id="check-your-understanding"' in html
     forms = re.findall(r'<form class="irq" id="q-([a-z0-9-]+)" method="dialog" data-kind="(\w+)" data-search-exclude>', html)
     assert [f[0] for f in forms] == [q.id for q in page.quiz]
-    assert html.count('<details class="success irq-answer">') == len(page.quiz)
+    assert html.count('<details class="info irq-answer">') == len(page.quiz)
     assert html.count("<fieldset>") == html.count("<legend>") == len(page.quiz)
     # Nothing of the questions reaches the search index (their wrong options would match searches).
     index = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
@@ -133,7 +133,7 @@ def test_topic_page_shows_its_questions_out_of_search(real_site: Path, real: Ren
 
 def test_answers_cite_into_the_page_references(mini_site: Path):
     html = (mini_site / "topics" / "inflammation" / "index.html").read_text(encoding="utf-8")
-    answers = html[html.index('<details class="success irq-answer">'):html.index('id="references"')]
+    answers = html[html.index('<details class="info irq-answer">'):html.index('id="references"')]
     for n in re.findall(r'href="#ref-(\d+)"', answers):
         assert f'id="ref-{n}"' in html
     # A term link in an answer goes to the term page.

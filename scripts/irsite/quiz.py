@@ -46,7 +46,7 @@ def quiz_blocks(r: "render.Renderer", page: Page, cite: "render.Citations") -> l
     for n, q in enumerate(page.quiz, start=1):
         items = [Item([Strong(_text(r, o.text)), " (right)" if o.correct else " (wrong)", ": ", *r.prose(o.feedback, cite)])
                  for o in shown(q)]
-        blocks.append(Box("success irq-answer", f"Answer to question {n}", [ItemList(items), Para([r.prose(q.explanation, cite)])],
+        blocks.append(Box("info irq-answer", f"Answer to question {n}", [ItemList(items), Para([r.prose(q.explanation, cite)])],
                           folded=True))
     return blocks
 
