@@ -235,6 +235,7 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
     name_words = {k for _, _, g in entries for k in g["keys"]}
     docs = []
     for (base, i, group), lone in zip(entries, lones):
+        said = words(group["names"][0])
         # Suffixed tokens only ever match prefix queries, so each word needs only its longest form.
         written = set(prefix_minimal(group["keys"]))
         keys = mark(written) + sorted(t + "__" for t in written & starts_longer)
@@ -247,9 +248,8 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
         # A Greek letter after another word (the α of TNF-α, the alpha of G6Pase-alpha) weighs less
         # than the name's other words: matched alone it says nothing, and "tnf alpha" listed
         # G6Pase-alpha and Akt ("RAC-alpha serine/threonine-protein kinase") under TNF-α, "Missing: tnf".
-        first = words(group["names"][0])[:1]
-        greek = [t for t in keys if t.rstrip("_") in GREEK_QUALIFIERS] if first and not (
-            first[0] in GREEK_NAMES or first[0][0] in GREEK) else []
+        greek = [t for t in keys if t.rstrip("_") in GREEK_QUALIFIERS] if said and not (
+            said[0] in GREEK_NAMES or said[0][0] in GREEK) else []
         greek = greek if len(greek) < len(keys) else []
         doc = {"location": f"{base}#{'names' if i == 0 else f'n{i}'}", "title": group["names"][0],
                "text": "", "keys": " ".join(t for t in keys if t not in greek)}
@@ -261,8 +261,8 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
         # ("insulin": Insulin before insulinase).
         boost = name_boost(group["n"]) * (OWN_NAME_WEIGHT if i == 0 or group.get("own") else 1)
         if any(len(w) > 1 and w.isalpha() and not GREEK.keys() & set(w) and w not in GREEK_NAMES | heavy[base]
-               for w in words(group["names"][0])):
-            lone = sorted(set(lone) | heavy[base] & (group["exact"] | set(words(group["names"][0]))))
+               for w in said):
+            lone = sorted(set(lone) | heavy[base] & (group["exact"] | set(said)))
         if {"a_", "\u0430_"} & set(lone):   # the Latin a and the Russian а, which look alike
             # The search box drops a lower-case "a" as the article, and «а» as the conjunction: "type a
             # insulin resistance" is searched as "type insulin resistance", where type A must win the tie.
