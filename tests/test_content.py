@@ -344,7 +344,7 @@ def test_the_shared_concept_names_find_their_term(real_site, tmp_path):
                                               ("search_questions_unseen30.tsv", 0.9), ("search_questions_unseen30_ru.tsv", 0.85),
                                               ("search_questions_unseen31.tsv", 0.9), ("search_questions_unseen31_ru.tsv", 0.85),
                                               ("search_questions_unseen32.tsv", 0.88), ("search_questions_unseen32_ru.tsv", 0.9),
-                                              ("search_questions_unseen33.tsv", 0.9), ("search_questions_unseen33_ru.tsv", 0.64),
+                                              ("search_questions_unseen33.tsv", 0.9), ("search_questions_unseen33_ru.tsv", 0.68),
                                               ("search_questions_ru_common.tsv", 1.0), ("search_questions_head.tsv", 0.84)])
 def test_learners_questions_find_topic_pages(query_sets, questions, floor):
     """tests/search_questions.tsv: 110 questions typed as learners type them, each with the topic page
@@ -419,7 +419,8 @@ def test_learners_questions_find_topic_pages(query_sets, questions, floor):
     tests/search_questions_unseen33.tsv and _33_ru.tsv, 36 and 90 written blind after those, many
     about a detail of a page's English text asked in Russian: 31 of 36 (86%) and 58 of 90 (64%, far
     under issue #17's 90%: its floor is what the site reaches; the misses, in the README), 33 of 36
-    once three pages list the lay questions they answer ("what hormones does fat tissue make");
+    once three pages list the lay questions they answer ("what hormones does fat tissue make"), and
+    62 of 90 once each page lists three more Russian questions about what its English text says;
     tests/search_questions_ru_common.tsv, the commonest Russian questions («лечение
     инсулинорезистентности», «признаки…», «как измерить…»), not blind: all must pass;
     tests/search_questions_head.tsv, the 26 commonest lay questions in English and Russian ("what
@@ -733,8 +734,9 @@ def test_search_index_stays_small(real_site):
     # (and 2,000 more after the review of the Russian summaries, whose hedges lengthened them)
     # (and 700 the Russian words of the pages' lead with a doubled letter written once, «беремености»;
     # 700 more the sentences that link the six terms of 6 December's second batch; 1,200 more the
-    # introduction's section on what causes insulin resistance, 7 December)
-    assert topic_fields <= 262_000, topic_fields
+    # introduction's section on what causes insulin resistance, 7 December; 2,200 more three Russian
+    # questions on each page about what its English text says, the same day)
+    assert topic_fields <= 265_000, topic_fields
     gzipped = len(gzip.compress((real_site / "search/search_index.json").read_bytes()))
     # 2.8 KB of it (6 December) the linked terms' Russian spellings and readings and the hyphenated
     # pieces, ``x``, with more Russian words dropped from queries: across the Russian question sets 8
@@ -762,8 +764,10 @@ def test_search_index_stays_small(real_site):
     # 1.8 KB more the term HOMA-β (no longer a name of HOMA-IR), the introduction's section on what
     # causes insulin resistance and three more questions the pages answer; 0.1 KB the lighter field
     # of Greek letters after a name's word (7 December). 1.9 KB more the kind words on every name of one or two words
-    # (field kd: "metformin drug", «гормон лептин»; 7 blind names more, 7 December).
-    assert gzipped <= 475_000, gzipped
+    # (field kd: "metformin drug", «гормон лептин»; 7 blind names more, 7 December). 7.9 KB more
+    # three Russian questions on each topic page about what its English text says (54 in all;
+    # 17 more Russian questions over all sets in the first three, 13 of them on sets before the 33rd).
+    assert gzipped <= 482_000, gzipped
 
 
 def test_link_previews_show_the_term_and_its_definition(real_site):
