@@ -19,7 +19,8 @@ distinct name of each term, located on the term's page, holding the forms learne
 * ``fuzzy``: common single typing slips (:mod:`.slips`) in words of six or more letters of the term's
   name and of its first Russian name, attached once, to the most specific term whose name contains
   the word, weighted lowest;
-* ``kd``: words saying what kind of thing a name is (drug, hormone, pathway), the same on every name.
+* ``kd``: words saying what kind of thing a name is (drug, hormone, pathway), the same on every name
+  of one or two words.
 
 A document's boost shrinks with the number of words in its name, so an exact name beats a longer one
 containing the query. Name tokens carry a "_" suffix so that their rarity is counted among names,
