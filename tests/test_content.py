@@ -211,7 +211,7 @@ def query_sets(real_site) -> dict[str, dict]:
                                             ("search_names_unseen28.tsv", 0.95),
                                             ("search_names_unseen29.tsv", 0.9), ("search_names_unseen30.tsv", 0.9),
                                             ("search_names_unseen31.tsv", 0.9), ("search_names_unseen32.tsv", 0.9),
-                                            ("search_names_unseen33.tsv", 0.9)])
+                                            ("search_names_unseen33.tsv", 0.9), ("search_names_unseen34.tsv", 0.9)])
 def test_search_puts_the_term_page_first(query_sets, queries, floor):
     """Runs Material's own search worker (as the browser does) over the built index. Our own cases
     must all pass; tests/search_names_unseen5.tsv, 60 names written blind, found 58 first before it
@@ -282,7 +282,10 @@ def test_search_puts_the_term_page_first(query_sets, queries, floor):
     misses a name with a context word: "nfkb pathway", "hpl hormone"), 58 once every name carries the
     kind words (drug, hormone, pathway); tests/search_names_unseen33.tsv, 60 more (20 in Russian),
     written after all of those: 54 first before that change, 56 after ("beta blocker drugs",
-    «гормон лептин»), 57 once «гликогенсинтетаза» is a Russian name of glycogen synthase."""
+    «гормон лептин»), 57 once «гликогенсинтетаза» is a Russian name of glycogen synthase;
+    tests/search_names_unseen34.tsv, 60 more (20 in Russian), written after all of those: 58 first and
+    59 in the first three before it was used ("quicki index" second, after the measuring page;
+    «недосыпание» found the sleep page, not the term), unchanged after."""
     if queries == "public" and not PUBLIC_QUERIES.exists():
         pytest.skip("shared/ is not beside the checkout")
     summary = query_sets[queries]
@@ -345,6 +348,7 @@ def test_the_shared_concept_names_find_their_term(real_site, tmp_path):
                                               ("search_questions_unseen31.tsv", 0.9), ("search_questions_unseen31_ru.tsv", 0.85),
                                               ("search_questions_unseen32.tsv", 0.88), ("search_questions_unseen32_ru.tsv", 0.9),
                                               ("search_questions_unseen33.tsv", 0.9), ("search_questions_unseen33_ru.tsv", 0.68),
+                                              ("search_questions_unseen34.tsv", 0.9), ("search_questions_unseen34_ru.tsv", 0.75),
                                               ("search_questions_ru_common.tsv", 1.0), ("search_questions_head.tsv", 0.84)])
 def test_learners_questions_find_topic_pages(query_sets, questions, floor):
     """tests/search_questions.tsv: 110 questions typed as learners type them, each with the topic page
@@ -421,6 +425,8 @@ def test_learners_questions_find_topic_pages(query_sets, questions, floor):
     under issue #17's 90%: its floor is what the site reaches; the misses, in the README), 33 of 36
     once three pages list the lay questions they answer ("what hormones does fat tissue make"), and
     62 of 90 once each page lists three more Russian questions about what its English text says;
+    tests/search_questions_unseen34.tsv and _34_ru.tsv, 36 and 90 written blind after those: 36 of 36
+    and 69 of 90 (77%, under issue #17's 90%: its floor is what the site reaches), unchanged after;
     tests/search_questions_ru_common.tsv, the commonest Russian questions («лечение
     инсулинорезистентности», «признаки…», «как измерить…»), not blind: all must pass;
     tests/search_questions_head.tsv, the 26 commonest lay questions in English and Russian ("what
@@ -452,7 +458,9 @@ def test_a_greek_letter_after_a_name_does_not_bring_in_other_terms(query_sets):
     other words (irsite.search.names, field ``gk``). Over the queries of our sets that write a Greek
     letter's name after another word, 48 of 140 showed, among the first three, a term that shares only
     that letter with the query; 45 since (the rest: names that start with the letter, 11β-HSD1,
-    alpha2-HS-glycoprotein); 46 of 146 with the thirty-third blind set's six such queries."""
+    alpha2-HS-glycoprotein); 46 of 146 with the thirty-third blind set's six such queries; 48 of 152
+    with the thirty-fourth's six ("tnf alpha" shows alpha2-HS-glycoprotein third, "11 beta hsd1" beta
+    blockers second, as the same queries did on the site before that set)."""
     greek = {"alpha", "beta", "gamma", "delta", "epsilon", "theta", "kappa"}
     cases, noisy = [], []
     for c in (c for r in query_sets.values() for c in r["cases"]):
@@ -465,7 +473,7 @@ def test_a_greek_letter_after_a_name_does_not_bring_in_other_terms(query_sets):
                   and (term := PROJECT.term_by_id.get(got.split("/")[1]))
                   and not any(w in " ".join(term.all_names).lower() for w in others)]
         noisy += [f"{c['query']} -> {strays[0]}"] if strays else []
-    assert len(cases) >= 146 and len(noisy) <= 46, noisy
+    assert len(cases) >= 152 and len(noisy) <= 48, noisy
     # Second after TNF-α, the page about inflammation, not G6Pase-alpha.
     assert all(c["got"][1] == "topics/inflammation/" for c in cases if c["query"].lower() == "tnf alpha")
 
