@@ -306,6 +306,10 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
         # A Russian capital standing alone (протеинкиназа В, фетуин-А, типа В) weighs less: questions
         # write «А» and «В» too («чем отличается тип А от типа В»), and the names outweighed the page.
         letters = [t for t in lone if len(t) == 2 and CYRILLIC.fullmatch(t[0])]
+        # The slips of a long word followed by a letter (Fetuin-A): typed with the hyphen, the word
+        # is an exact term and must outweigh every name the letter starts ("fetuine-A" found acetyl-CoA).
+        # Only slips after its third letter: "fatuin" made every "fat" query find Fetuin-A first.
+        lone = lone + sorted({f for t in lone if len(t) >= 6 and t.isalpha() for f in typo_forms(t) if f[:3] == t[:3]} - set(lone))
         for field, tokens in (("lone", [t for t in lone if t not in letters]), ("lone_ru", letters)):
             if tokens:
                 doc[field] = " ".join(tokens)
