@@ -286,10 +286,11 @@ def test_search_puts_the_term_page_first(query_sets, queries, floor):
     «гормон лептин»), 57 once «гликогенсинтетаза» is a Russian name of glycogen synthase;
     tests/search_names_unseen34.tsv, 60 more (20 in Russian), written after all of those: 58 first and
     59 in the first three before it was used ("quicki index" second, after the measuring page;
-    «недосыпание» found the sleep page, not the term), 59 once "QUICKI index" is a spelling of QUICKI. tests/search_slips_hyphen.tsv,
-    240 names with a slip in the word before a hyphen ("fetuine-A", «глюкозоо-6-фосфатаза»), generated
-    from the glossary: 208 first before a long word followed by a letter had its slips in the heavy
-    field (the four of Fetuin-A found acetyl-CoA first, Fetuin-A 38th), 212 after."""
+    «недосыпание» found the sleep page, not the term), 59 once "QUICKI index" is a spelling of QUICKI;
+    tests/search_slips_hyphen.tsv, 240 names with a slip in the word before a hyphen ("fetuine-A",
+    «глюкозоо-6-фосфатаза»), generated from the glossary: 208 first before a long word followed by a
+    letter had its slips in the heavy field (the four of Fetuin-A found acetyl-CoA first, Fetuin-A
+    38th), 212 after."""
     if queries == "public" and not PUBLIC_QUERIES.exists():
         pytest.skip("shared/ is not beside the checkout")
     summary = query_sets[queries]

@@ -309,7 +309,8 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
         # The slips of a long word followed by a letter (Fetuin-A): typed with the hyphen, the word
         # is an exact term and must outweigh every name the letter starts ("fetuine-A" found acetyl-CoA).
         # Only slips after its third letter: "fatuin" made every "fat" query find Fetuin-A first.
-        lone = lone + sorted({f for t in lone if len(t) >= 6 and t.isalpha() for f in typo_forms(t) if f[:3] == t[:3]} - set(lone))
+        lone_slips = {f for t in lone if len(t) >= 6 and t.isalpha() for f in typo_forms(t) if f[:3] == t[:3]}
+        lone = lone + sorted(lone_slips - set(lone))
         for field, tokens in (("lone", [t for t in lone if t not in letters]), ("lone_ru", letters)):
             if tokens:
                 doc[field] = " ".join(tokens)
