@@ -212,7 +212,8 @@ def query_sets(real_site) -> dict[str, dict]:
                                             ("search_names_unseen29.tsv", 0.9), ("search_names_unseen30.tsv", 0.9),
                                             ("search_names_unseen31.tsv", 0.9), ("search_names_unseen32.tsv", 0.9),
                                             ("search_names_unseen33.tsv", 0.9), ("search_names_unseen34.tsv", 0.9),
-                                            ("search_slips_hyphen.tsv", 0.88)])
+                                            ("search_names_unseen35.tsv", 0.9),
+                                            ("search_slips_hyphen.tsv", 0.88), ("search_slips_ru_double.tsv", 0.95)])
 def test_search_puts_the_term_page_first(query_sets, queries, floor):
     """Runs Material's own search worker (as the browser does) over the built index. Our own cases
     must all pass; tests/search_names_unseen5.tsv, 60 names written blind, found 58 first before it
@@ -290,7 +291,10 @@ def test_search_puts_the_term_page_first(query_sets, queries, floor):
     tests/search_slips_hyphen.tsv, 240 names with a slip in the word before a hyphen ("fetuine-A",
     «глюкозоо-6-фосфатаза»), generated from the glossary: 208 first before a long word followed by a
     letter had its slips in the heavy field (the four of Fetuin-A found acetyl-CoA first, Fetuin-A
-    38th), 212 after."""
+    38th), 212 after; tests/search_slips_ru_double.tsv, 57 Russian names with a doubled letter written
+    once («сменая работа»), generated from the glossary: 46 first before those forms weighed as a
+    name's own in the word's term and in its other names' cases, 55 after (five blind names more:
+    «гестационого диабета» had found its term tenth, «стресовая гипергликемия» second)."""
     if queries == "public" and not PUBLIC_QUERIES.exists():
         pytest.skip("shared/ is not beside the checkout")
     summary = query_sets[queries]
@@ -354,6 +358,7 @@ def test_the_shared_concept_names_find_their_term(real_site, tmp_path):
                                               ("search_questions_unseen32.tsv", 0.88), ("search_questions_unseen32_ru.tsv", 0.9),
                                               ("search_questions_unseen33.tsv", 0.9), ("search_questions_unseen33_ru.tsv", 0.68),
                                               ("search_questions_unseen34.tsv", 0.9), ("search_questions_unseen34_ru.tsv", 0.75),
+                                              ("search_questions_unseen35.tsv", 0.9), ("search_questions_unseen35_ru.tsv", 0.9),
                                               ("search_questions_ru_common.tsv", 1.0), ("search_questions_head.tsv", 0.84)])
 def test_learners_questions_find_topic_pages(query_sets, questions, floor):
     """tests/search_questions.tsv: 110 questions typed as learners type them, each with the topic page
@@ -432,6 +437,8 @@ def test_learners_questions_find_topic_pages(query_sets, questions, floor):
     62 of 90 once each page lists three more Russian questions about what its English text says;
     tests/search_questions_unseen34.tsv and _34_ru.tsv, 36 and 90 written blind after those: 36 of 36
     and 69 of 90 (77%, under issue #17's 90%: its floor is what the site reaches), unchanged after;
+    tests/search_questions_unseen35.tsv and _35_ru.tsv, 36 and 90 written blind after those: 34 of 36
+    and 83 of 90 in the first three before they were used;
     tests/search_questions_ru_common.tsv, the commonest Russian questions («лечение
     инсулинорезистентности», «признаки…», «как измерить…»), not blind: all must pass;
     tests/search_questions_head.tsv, the 26 commonest lay questions in English and Russian ("what
@@ -450,10 +457,11 @@ def test_questions_about_homa_ir_do_not_find_irs_proteins(query_sets):
     of IRS-1 and IRS-2, which came before the page on measuring: in 23 of the 51 questions about
     HOMA-IR in our sets they were among the first three results, 13 since their bare piece "irs"
     weighs less (irsite.search.names, field ``ex``; the questions' pages in the first three: 29, then 34).
-    The thirty-third blind set added five such questions, two of them noisy: 16 of 56."""
+    The thirty-third blind set added five such questions, two of them noisy: 16 of 56; the
+    thirty-fifth one, noisy («формула HOMA-IR как посчитать»): 17 of 57."""
     cases = [c for name, r in query_sets.items() if "question" in name for c in r["cases"] if "homa" in c["query"].lower()]
     noisy = [c["query"] for c in cases if any("/irs-" in g for g in c["got"][:3])]
-    assert len(cases) >= 56 and len(noisy) <= 16, noisy
+    assert len(cases) >= 57 and len(noisy) <= 17, noisy
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
@@ -465,7 +473,9 @@ def test_a_greek_letter_after_a_name_does_not_bring_in_other_terms(query_sets):
     that letter with the query; 45 since (the rest: names that start with the letter, 11β-HSD1,
     alpha2-HS-glycoprotein); 46 of 146 with the thirty-third blind set's six such queries; 48 of 152
     with the thirty-fourth's six ("tnf alpha" shows alpha2-HS-glycoprotein third, "11 beta hsd1" beta
-    blockers second, as the same queries did on the site before that set)."""
+    blockers second, as the same queries did on the site before that set); 51 of 158 with the
+    thirty-fifth's six, three of them noisy before any change for that set ("gsk3 beta" and
+    "interleukin 1 beta" show 11β-HSD1 among the first three)."""
     greek = {"alpha", "beta", "gamma", "delta", "epsilon", "theta", "kappa"}
     cases, noisy = [], []
     for c in (c for r in query_sets.values() for c in r["cases"]):
@@ -478,7 +488,7 @@ def test_a_greek_letter_after_a_name_does_not_bring_in_other_terms(query_sets):
                   and (term := PROJECT.term_by_id.get(got.split("/")[1]))
                   and not any(w in " ".join(term.all_names).lower() for w in others)]
         noisy += [f"{c['query']} -> {strays[0]}"] if strays else []
-    assert len(cases) >= 152 and len(noisy) <= 48, noisy
+    assert len(cases) >= 158 and len(noisy) <= 51, noisy
     # Second after TNF-α, the page about inflammation, not G6Pase-alpha.
     assert all(c["got"][1] == "topics/inflammation/" for c in cases if c["query"].lower() == "tnf alpha")
 
@@ -780,7 +790,9 @@ def test_search_index_stays_small(real_site):
     # (field kd: "metformin drug", «гормон лептин»; 7 blind names more, 7 December). 7.9 KB more
     # three Russian questions on each topic page about what its English text says (54 in all;
     # 17 more Russian questions over all sets in the first three, 13 of them on sets before the 33rd).
-    assert gzipped <= 482_000, gzipped
+    # 1.0 KB more a doubled letter written once in the words of Russian names of up to three words
+    # (field alt or cases: «сменая работа»; five blind names more, 7 December).
+    assert gzipped <= 483_000, gzipped
 
 
 def test_link_previews_show_the_term_and_its_definition(real_site):

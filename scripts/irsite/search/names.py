@@ -43,7 +43,7 @@ from .. import markup
 from ..model import Project
 from .forms import (CYRILLIC, GREEK, RU_ADJECTIVE, STOP, exact_pieces, inflections, lone_tokens, name_keys, prefix_minimal,
                     spelled_out, spelling_forms, spelt_in_russian, stand_in_letters, strip_accents, words)
-from .slips import genitive_slips, typo_forms
+from .slips import doubled_once, genitive_slips, typo_forms
 
 
 def _typo_owners(project: Project) -> dict[str, dict[str, tuple[bool, str]]]:
@@ -159,6 +159,8 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
             group.setdefault("fuzzy", set()).update(said - alt)
             # The first name's words are the group's written words; its variants' words (receptoropathies
             # beside receptoropathy) count as derived forms, so one word scores once.
+            if len(words(name)) <= 3:   # «сменая работа»: a doubled letter written once, as Russians often do
+                cases |= {f for v in keys | alt | cases if len(v) >= 6 and CYRILLIC.fullmatch(v) for f in doubled_once(v)}
             for field, values in (("alt", alt | keys), ("cases", cases), ("parts", parts), ("joined", joined),
                                   ("exact", exact_pieces(name))):
                 group[field] |= values
@@ -184,6 +186,8 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
                 if variant.isascii() and not variant.endswith(("s", "x", "y", "sh", "ch", "z", "a", "o", "um")):
                     slips = {f + "s" for f in slips}
                 group.setdefault("fuzzy", set()).update(slips)
+            if CYRILLIC.fullmatch(w) and len(words(name)) <= 3:   # and weighing as a written form in the word's own term
+                group["alt"] |= {f for v in {w} | inflections(w) for f in doubled_once(v)}
             if CYRILLIC.fullmatch(w):   # the genitive, in which a question names a subject
                 group.setdefault("fuzzy", set()).update(genitive_slips(inflections(w, 1) - {w}, len(words(name)) == 1))
         for i, group in enumerate(groups.values()):
