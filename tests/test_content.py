@@ -288,6 +288,10 @@ def test_search_puts_the_term_page_first(query_sets, queries, floor):
     tests/search_names_unseen34.tsv, 60 more (20 in Russian), written after all of those: 58 first and
     59 in the first three before it was used ("quicki index" second, after the measuring page;
     «недосыпание» found the sleep page, not the term), 59 once "QUICKI index" is a spelling of QUICKI;
+    tests/search_names_unseen35.tsv, 60 more (20 in Russian), written after all of those: 58 first and
+    60 in the first three before it was used ("impaired glucose tolerence" found prediabetes first,
+    «обструктивное апноэ сна» the page on consequences), 59 once that name, as the 2024 Russian
+    guidelines write it, is a Russian name of obstructive sleep apnoea;
     tests/search_slips_hyphen.tsv, 240 names with a slip in the word before a hyphen ("fetuine-A",
     «глюкозоо-6-фосфатаза»), generated from the glossary: 208 first before a long word followed by a
     letter had its slips in the heavy field (the four of Fetuin-A found acetyl-CoA first, Fetuin-A
