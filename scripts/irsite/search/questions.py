@@ -97,7 +97,7 @@ LAY_SYNONYMS = [g.split() for g in (
     "bacteria bacterial microbes microbiota microbiome бактерии",
     "cancer tumour malignancy рак раком онкология опухоли",
     "puberty adolescence adolescent teenager teen",
-    "treatment therapy cure remedy лечение лечить терапия",
+    "treatment therapy cure remedy лечение лечить лечат вылечить терапия",
     "disease illness disorder sickness болезнь болезни заболевание заболевания",
     "definition define meaning",
     "variation vary differ heterogeneity heterogeneous",
@@ -113,7 +113,7 @@ LAY_SYNONYMS = [g.split() for g in (
     "cytokine cytokines цитокины цитокинов",
     "prevention профилактика",
     "diagnosis diagnostic criteria criterion диагностика диагноз критерии критериев",
-    "measuring measurement измерить измерение оценка оценить определить анализ анализы проверить тест",
+    "measuring measurement измерить измеряют измерение оценка оценить оценивают определить анализ анализы проверить тест",
     "sleep сон недосып недосыпание",
 )]
 
