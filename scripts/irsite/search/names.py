@@ -11,7 +11,8 @@ distinct name of each term, located on the term's page, holding the forms learne
 * ``alt``: their other forms: Greek letters as symbols, names and one-letter Latin stand-ins
   (κ / kappa / k), British and American spellings (-aemia/-emia, tumour/tumor, haem-/hem-,
   -ise/-ize), inflections of ordinary words (plurals, resistance/resistant), letter/digit splits
-  (IRS1 / IRS 1);
+  (IRS1 / IRS 1); in a Russian name of up to three words, a doubled letter written once («сменая»),
+  among the written forms of the term that owns the word's slips and the case forms of the others;
 * ``parts`` and ``joined``: prefix splits (pre-diabetes) and short names without separators
   (TNFalpha, NFkB), weighted low;
 * ``ex``: a short piece that hyphenated queries search as an exact term and that starts with another
@@ -157,10 +158,10 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
                                             "parts": set(), "joined": set(), "exact": set()})
             group["names"].append(name)
             group.setdefault("fuzzy", set()).update(said - alt)
-            # The first name's words are the group's written words; its variants' words (receptoropathies
-            # beside receptoropathy) count as derived forms, so one word scores once.
             if len(words(name)) <= 3:   # «сменая работа»: a doubled letter written once, as Russians often do
                 cases |= {f for v in keys | alt | cases if len(v) >= 6 and CYRILLIC.fullmatch(v) for f in doubled_once(v)}
+            # The first name's words are the group's written words; its variants' words (receptoropathies
+            # beside receptoropathy) count as derived forms, so one word scores once.
             for field, values in (("alt", alt | keys), ("cases", cases), ("parts", parts), ("joined", joined),
                                   ("exact", exact_pieces(name))):
                 group[field] |= values
@@ -186,9 +187,10 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
                 if variant.isascii() and not variant.endswith(("s", "x", "y", "sh", "ch", "z", "a", "o", "um")):
                     slips = {f + "s" for f in slips}
                 group.setdefault("fuzzy", set()).update(slips)
-            if CYRILLIC.fullmatch(w) and len(words(name)) <= 3:   # and weighing as a written form in the word's own term
-                group["alt"] |= {f for v in {w} | inflections(w) for f in doubled_once(v)}
-            if CYRILLIC.fullmatch(w):   # the genitive, in which a question names a subject
+            if CYRILLIC.fullmatch(w):
+                if len(words(name)) <= 3:   # a doubled letter written once weighs as written in the word's own term
+                    group["alt"] |= {f for v in {w} | inflections(w) for f in doubled_once(v)}
+                # the genitive, in which a question names a subject
                 group.setdefault("fuzzy", set()).update(genitive_slips(inflections(w, 1) - {w}, len(words(name)) == 1))
         for i, group in enumerate(groups.values()):
             entries.append((url_of(term.id), i, group))
