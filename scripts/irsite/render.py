@@ -462,7 +462,7 @@ class Renderer:
             cite.number(key.partition("#")[0])
         body = markup.QUOTE_LINE.sub(lambda m: self._quote_block(m, cite, uri), page.body)
         body = diagrams.with_sizes(body, self.p.root)
-        return doc.spans_markdown(spans(self.prose(body, cite)), uri)
+        return doc.spans_markdown(spans(self.prose(body, cite)), uri, block=True)
 
     def _quote_block(self, m: re.Match, cite: "Citations", uri: str) -> str:
         indent, key = m.group(1), m.group(2)

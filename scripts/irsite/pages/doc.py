@@ -15,6 +15,7 @@ changed there, in one place.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import posixpath
@@ -202,27 +203,34 @@ def md_escape(text: str) -> str:
     return re.sub(r"([\[\]*_`\\])", r"\\\1", text).replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _md_spans(spans: Spans, uri: str) -> str:
+def _md_spans(spans: Spans, uri: str, refs: dict | None = None) -> str:
     if isinstance(spans, str):
         return md_escape(spans)
     if isinstance(spans, list):
-        return "".join(_md_spans(s, uri) for s in spans)
+        return "".join(_md_spans(s, uri, refs) for s in spans)
     if isinstance(spans, Md):
         return spans.text
     if isinstance(spans, Strong):
-        return f"**{_md_spans(spans.text, uri)}**"
+        return f"**{_md_spans(spans.text, uri, refs)}**"
     if isinstance(spans, Em):
-        return f"*{_md_spans(spans.text, uri)}*"
+        return f"*{_md_spans(spans.text, uri, refs)}*"
     if isinstance(spans, Anchor):
         return f'<span id="{spans.id}"></span>'
     link = spans
     title = f' "{link.title.replace(chr(34), "&quot;")}"' if link.title else ""
     attrs = " ".join(([f".{link.cls}"] if link.cls else []) + ([f"#{link.id}"] if link.id else [])
                      + ([f'download="{link.download}"'] if link.download else []))
-    target = md_path(uri, link.to)
-    if target.startswith(("http://", "https://")) and not link.title and not attrs and _md_spans(link.text, uri) == target:
+    attrs = f"{{ {attrs} }}" if attrs else ""
+    target, text = md_path(uri, link.to), _md_spans(link.text, uri, refs)
+    if target.startswith(("http://", "https://")) and not link.title and not attrs and text == target:
         return f"<{target}>"
-    return f"[{_md_spans(link.text, uri)}]({target}{title})" + (f"{{ {attrs} }}" if attrs else "")
+    if refs is None or re.search(r"[\s\[\]]", target):
+        return f"[{text}]({target}{title})" + attrs
+    # a reference link: the label is the target, with a digest of the title where there is one, so
+    # that bodies written apart (the print page's) can share a page without a label clashing
+    label = target + (f" {hashlib.blake2b(link.title.encode(), digest_size=4).hexdigest()}" if title else "")
+    refs[label] = f"[{label}]: {target}{title}"
+    return f"[{text}][{label}]" + attrs
 
 
 _BLOCK_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^([-+*>#])(?=\s|$)")
@@ -238,9 +246,14 @@ def _md_line(spans: Spans, uri: str) -> str:
     return text
 
 
-def spans_markdown(spans: Spans, uri: str) -> str:
-    """Spans as inline Markdown, for a page at docs path ``uri``."""
-    return _md_spans(spans, uri)
+def spans_markdown(spans: Spans, uri: str, block: bool = False) -> str:
+    """Spans as inline Markdown, for a page at docs path ``uri``. As a ``block`` (a topic page's
+    body), its links are reference links, defined after it: after each link Python-Markdown scans its
+    paragraph again to the end, and inline links carry long titles (the terms' definitions): MkDocs took
+    2.5 s to convert the real site's pages, 2.1 s with reference links. The HTML is the same."""
+    refs: dict | None = {} if block else None
+    text = _md_spans(spans, uri, refs)
+    return text.rstrip("\n") + "\n\n" + "\n".join(refs.values()) if refs else text
 
 
 def _md_block(block, uri: str, indent: str = "") -> list[str]:
