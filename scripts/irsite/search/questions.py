@@ -31,7 +31,8 @@ QUESTION_WORDS = frozenset(
     "от до за без про под над через между а же бы правда верно действительно true "
     # Russian words that qualify a question but name no subject: dropped too, since left in they
     # lowered the share of the query a page matches (README, "Search").
-    "нет очень если уже ещё даже много почти просто насчет насчёт сколько будет вообще тоже после влияние роль".split()) | STOP
+    "нет очень если уже ещё даже много почти просто насчет насчёт сколько будет вообще тоже после влияние роль "
+    "объясните объясни расскажите".split()) | STOP
 
 
 MATERIAL_SEPARATOR = r"[\s\-]+"   # Material's default, used when its index names none
@@ -67,7 +68,7 @@ def query_separator(separator: str = MATERIAL_SEPARATOR) -> str:
 # field as well it gained nothing more.
 LAY_SYNONYMS = [g.split() for g in (
     "medicine medication drug meds pill tablet лекарство лекарства препарат препараты таблетки таблеток",
-    "sedentary inactivity inactive sitting couch",
+    "sedentary inactivity inactive sitting couch walking steps сидячий малоподвижный малоподвижность гиподинамия ходить ходьба пешком шагов",
     "apnoea apnea snoring snore",
     "introduction basics beginner overview primer guide",
     "controversy controversial debate debated disputed unresolved unanswered uncertain",
@@ -115,6 +116,7 @@ LAY_SYNONYMS = [g.split() for g in (
     "diagnosis diagnostic criteria criterion диагностика диагноз критерии критериев",
     "measuring measurement измерить измеряют измерение оценка оценить оценивают определить анализ анализы проверить тест",
     "sleep сон недосып недосыпание",
+    "простыми простому понятно понятным понятными",
 )]
 
 
