@@ -90,13 +90,13 @@ LAY_SYNONYMS = [g.split() for g in (
     "baby babies infant newborn",
     "mouse mice rodent murine",
     "smoking smoker cigarette tobacco",
-    "bariatric bypass",
+    "bariatric bypass бариатрическая бариатрической шунтирование",
     "injection injectable jab shot",
     "diet dieting",
     "steroid glucocorticoid corticosteroid",
     "gut intestine intestinal bowel кишечник кишечные кишечная",
     "bacteria bacterial microbes microbiota microbiome бактерии",
-    "cancer tumour malignancy рак раком онкология опухоли",
+    "cancer tumour malignancy рак раком онкология опухоли опухолей",
     "puberty adolescence adolescent teenager teen",
     "treatment therapy cure remedy лечение лечить лечат вылечить терапия",
     "disease illness disorder sickness болезнь болезни заболевание заболевания",
@@ -116,6 +116,7 @@ LAY_SYNONYMS = [g.split() for g in (
     "diagnosis diagnostic criteria criterion диагностика диагноз критерии критериев",
     "measuring measurement измерить измеряют измерение оценка оценить оценивают определить анализ анализы проверить тест",
     "sleep сон недосып недосыпание",
+    "gout подагра подагры",
     "простыми простому понятно понятным понятными",
 )]
 
