@@ -213,3 +213,20 @@ def test_lists_and_lines_in_another_language_inside_a_box_match_markdown() -> No
     assert written.strip() == converted.strip()
     inside = written[written.index('<div class="admonition question">'):written.rindex("</div>")]
     assert '<li lang="ru">Что такое адипокины?</li>' in inside and "Вторая строка</p>" in inside
+
+
+def test_a_body_written_with_reference_links_keeps_every_link_its_own_target_and_title() -> None:
+    """A topic page's body is written with reference links defined after it (irsite.pages.doc,
+    spans_markdown): Python-Markdown folds a label's case, and the print page puts many bodies on one
+    page. Targets that differ only in case, one target with and without a title, and two bodies
+    written apart must each keep their own link."""
+    import markdown
+
+    first = doc.spans_markdown([doc.Link("a", "sources/Ab.md", "", "term"), " and ", doc.Link("b", "sources/ab.md"),
+                                " and ", doc.Link("c", "sources/ab.md", "T2")], "topics/x.md", block=True)
+    second = doc.spans_markdown([doc.Link("d", "sources/ab.md", "T3")], "topics/x.md", block=True)
+    assert "](" not in first + second
+    html = markdown.markdown(first + "\n\n" + second, extensions=["attr_list"])
+    links = re.findall(r'<a ([^>]*)>(\w)</a>', html)
+    assert links == [('class="term" href="../sources/Ab.md"', "a"), ('href="../sources/ab.md"', "b"),
+                     ('href="../sources/ab.md" title="T2"', "c"), ('href="../sources/ab.md" title="T3"', "d")]

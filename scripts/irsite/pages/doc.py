@@ -226,9 +226,10 @@ def _md_spans(spans: Spans, uri: str, refs: dict | None = None) -> str:
         return f"<{target}>"
     if refs is None or re.search(r"[\s\[\]]", target):
         return f"[{text}]({target}{title})" + attrs
-    # a reference link: the label is the target, with a digest of the title where there is one, so
-    # that bodies written apart (the print page's) can share a page without a label clashing
-    label = target + (f" {hashlib.blake2b(link.title.encode(), digest_size=4).hexdigest()}" if title else "")
+    # a reference link: the label is the target and a digest of it and the title, so that bodies
+    # written apart (the print page's) share a page without a clash, and targets that differ only in
+    # case (Markdown folds a label's case) keep labels of their own
+    label = f"{target} {hashlib.blake2b((target + title).encode(), digest_size=4).hexdigest()}"
     refs[label] = f"[{label}]: {target}{title}"
     return f"[{text}][{label}]" + attrs
 
