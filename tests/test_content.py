@@ -213,6 +213,7 @@ def query_sets(real_site) -> dict[str, dict]:
                                             ("search_names_unseen31.tsv", 0.9), ("search_names_unseen32.tsv", 0.9),
                                             ("search_names_unseen33.tsv", 0.9), ("search_names_unseen34.tsv", 0.9),
                                             ("search_names_unseen35.tsv", 0.9), ("search_names_unseen36.tsv", 0.9),
+                                            ("search_names_unseen37.tsv", 0.95),
                                             ("search_slips_hyphen.tsv", 0.88), ("search_slips_ru_double.tsv", 0.95)])
 def test_search_puts_the_term_page_first(query_sets, queries, floor):
     """Runs Material's own search worker (as the browser does) over the built index. Our own cases
@@ -295,6 +296,8 @@ def test_search_puts_the_term_page_first(query_sets, queries, floor):
     tests/search_names_unseen36.tsv, 60 more (20 in Russian), written after all of those: 58 first and
     60 in the first three before it was used ("euglycaemic clamp method" found the measuring page
     first, «бета клеток» β-cell mass);
+    tests/search_names_unseen37.tsv, 60 more (20 in Russian), written after all of those: all 60 first
+    before it was used;
     tests/search_slips_hyphen.tsv, 240 names with a slip in the word before a hyphen ("fetuine-A",
     «глюкозоо-6-фосфатаза»), generated from the glossary: 208 first before a long word followed by a
     letter had its slips in the heavy field (the four of Fetuin-A found acetyl-CoA first, Fetuin-A
@@ -367,6 +370,7 @@ def test_the_shared_concept_names_find_their_term(real_site, tmp_path):
                                               ("search_questions_unseen34.tsv", 0.9), ("search_questions_unseen34_ru.tsv", 0.75),
                                               ("search_questions_unseen35.tsv", 0.9), ("search_questions_unseen35_ru.tsv", 0.9),
                                               ("search_questions_unseen36.tsv", 0.9), ("search_questions_unseen36_ru.tsv", 0.85),
+                                              ("search_questions_unseen37.tsv", 0.9), ("search_questions_unseen37_ru.tsv", 0.78),
                                               ("search_questions_ru_common.tsv", 1.0), ("search_questions_head.tsv", 0.84)])
 def test_learners_questions_find_topic_pages(query_sets, questions, floor):
     """tests/search_questions.tsv: 110 questions typed as learners type them, each with the topic page
@@ -454,6 +458,11 @@ def test_learners_questions_find_topic_pages(query_sets, questions, floor):
     and 73 of 90 (81%, under issue #17's 90%: its floor is what the site reaches) before they were used,
     78 of 90 once «объясните» is dropped from queries and walking, «подагра», «бариатрической» and
     «опухолей» count among the lay words;
+    tests/search_questions_unseen37.tsv and _37_ru.tsv, 36 and 90 written blind after those: 33 of 36
+    and 71 of 90 (79%, under issue #17's 90%: its floor is what the site reaches) before they were
+    used, 72 once the lay words for a beginner hold Russian ones («для первокурсника»); most Russian
+    misses find a term that answers them first (the twin cycle hypothesis, the
+    Matsuda index, post-transplant diabetes) and the page after it;
     tests/search_questions_ru_common.tsv, the commonest Russian questions («лечение
     инсулинорезистентности», «признаки…», «как измерить…»), not blind: all must pass;
     tests/search_questions_head.tsv, the 26 commonest lay questions in English and Russian ("what
@@ -474,10 +483,10 @@ def test_questions_about_homa_ir_do_not_find_irs_proteins(query_sets):
     weighs less (irsite.search.names, field ``ex``; the questions' pages in the first three: 29, then 34).
     The thirty-third blind set added five such questions, two of them noisy: 16 of 56; the
     thirty-fifth one, noisy («формула HOMA-IR как посчитать»): 17 of 57; the thirty-sixth two, one of
-    them noisy before any change for that set: 18 of 59."""
+    them noisy before any change for that set: 18 of 59; the thirty-seventh one, not noisy: 18 of 60."""
     cases = [c for name, r in query_sets.items() if "question" in name for c in r["cases"] if "homa" in c["query"].lower()]
     noisy = [c["query"] for c in cases if any("/irs-" in g for g in c["got"][:3])]
-    assert len(cases) >= 59 and len(noisy) <= 18, noisy
+    assert len(cases) >= 60 and len(noisy) <= 18, noisy
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
@@ -492,7 +501,8 @@ def test_a_greek_letter_after_a_name_does_not_bring_in_other_terms(query_sets):
     blockers second, as the same queries did on the site before that set); 51 of 158 with the
     thirty-fifth's six, three of them noisy before any change for that set ("gsk3 beta" and
     "interleukin 1 beta" show 11β-HSD1 among the first three); 53 of 166 with the thirty-sixth's
-    eight, two of them noisy before any change for that set."""
+    eight, two of them noisy before any change for that set; 53 of 169 with the thirty-seventh's three,
+    none of them noisy."""
     greek = {"alpha", "beta", "gamma", "delta", "epsilon", "theta", "kappa"}
     cases, noisy = [], []
     for c in (c for r in query_sets.values() for c in r["cases"]):
@@ -505,7 +515,7 @@ def test_a_greek_letter_after_a_name_does_not_bring_in_other_terms(query_sets):
                   and (term := PROJECT.term_by_id.get(got.split("/")[1]))
                   and not any(w in " ".join(term.all_names).lower() for w in others)]
         noisy += [f"{c['query']} -> {strays[0]}"] if strays else []
-    assert len(cases) >= 166 and len(noisy) <= 53, noisy
+    assert len(cases) >= 169 and len(noisy) <= 53, noisy
     # Second after TNF-α, the page about inflammation, not G6Pase-alpha.
     assert all(c["got"][1] == "topics/inflammation/" for c in cases if c["query"].lower() == "tnf alpha")
 
@@ -776,8 +786,10 @@ def test_search_index_stays_small(real_site):
     # 700 more the sentences that link the six terms of 6 December's second batch; 1,200 more the
     # introduction's section on what causes insulin resistance, 7 December; 2,200 more three Russian
     # questions on each page about what its English text says, the same day; 300 more the lay words
-    # for walking and sitting in Russian and the signals page's link to Selenoprotein P, 7 December)
-    assert topic_fields <= 265_600, topic_fields
+    # for walking and sitting in Russian and the signals page's link to Selenoprotein P, 7 December;
+    # 100 more the Russian lay words for beginners and «индийские», and the measuring page's question
+    # on insulin sensitivity, 7 December, second session)
+    assert topic_fields <= 265_800, topic_fields
     gzipped = len(gzip.compress((real_site / "search/search_index.json").read_bytes()))
     # 2.8 KB of it (6 December) the linked terms' Russian spellings and readings and the hyphenated
     # pieces, ``x``, with more Russian words dropped from queries: across the Russian question sets 8

@@ -30,9 +30,10 @@ QUESTION_WORDS = frozenset(
     "что как почему зачем ли такое это какой какая какие где когда чем не или можно "
     "от до за без про под над через между а же бы правда верно действительно true "
     # Russian words that qualify a question but name no subject: dropped too, since left in they
-    # lowered the share of the query a page matches (README, "Search").
+    # lowered the share of the query a page matches (README, "Search"); pronouns and «но», «чтобы»,
+    # whose prefix queries match longer words («но»: «новичков», «норма»).
     "нет очень если уже ещё даже много почти просто насчет насчёт сколько будет вообще тоже после влияние роль "
-    "объясните объясни расскажите".split()) | STOP
+    "объясните объясни расскажите но чтобы всё все так там тут этот эта эти этом этого его её их он она они оно надо нужно".split()) | STOP
 
 
 MATERIAL_SEPARATOR = r"[\s\-]+"   # Material's default, used when its index names none
@@ -70,7 +71,7 @@ LAY_SYNONYMS = [g.split() for g in (
     "medicine medication drug meds pill tablet лекарство лекарства препарат препараты таблетки таблеток",
     "sedentary inactivity inactive sitting couch walking steps сидячий малоподвижный малоподвижность гиподинамия ходить ходьба пешком шагов",
     "apnoea apnea snoring snore",
-    "introduction basics beginner overview primer guide",
+    "introduction basics beginner overview primer guide начинающих первокурсника первокурсников студентов азы основы",
     "controversy controversial debate debated disputed unresolved unanswered uncertain",
     "children child kids childhood paediatric pediatric дети детей",
     "pregnancy pregnant беременность беременных",
@@ -86,7 +87,7 @@ LAY_SYNONYMS = [g.split() for g in (
     "carbohydrate carbs",
     "belly abdominal visceral waist",
     "ethnicity ethnic ancestry",
-    "asian asians indian indians индийцы индийцев азиаты азиатов",
+    "asian asians indian indians индийцы индийцев индийские индийских индийский азиаты азиатов",
     "baby babies infant newborn",
     "mouse mice rodent murine",
     "smoking smoker cigarette tobacco",
