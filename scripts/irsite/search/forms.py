@@ -342,6 +342,10 @@ def prefix_minimal(tokens: Iterable[str]) -> list[str]:
     return [t for i, t in enumerate(ordered) if not (i + 1 < len(ordered) and ordered[i + 1].startswith(t))]
 
 
+# Russian capitals that look like Latin ones.
+_LOOKALIKE = dict(zip("АВСЕКМНОРТХ", "ABCEKMHOPTX"))
+
+
 def lone_tokens(name_words: list[str], name: str = "") -> list[str]:
     """Tokens for the heavy ``lone`` field of a name holding a letter as a word of its own (protein
     kinase B, C-reactive protein, NF kappa B). Typed alone, such a letter becomes a prefix query
@@ -361,6 +365,9 @@ def lone_tokens(name_words: list[str], name: str = "") -> list[str]:
     out = [w + "_" for w in others if len(w) == 1 and w.isalpha() and w not in STOP and w != "s"]
     # A Russian capital standing alone is a letter, not a preposition (протеинкиназа В, типа В).
     out += [w.lower() + "_" for w in name.split() if len(w) == 1 and w.isupper() and CYRILLIC.fullmatch(w.lower())]
+    # ... and as the Latin letter it looks like, which Russian texts often write («протеинкиназа B»,
+    # «фетуин-A», «C-пептид»).
+    out += [_LOOKALIKE[w].lower() + "_" for w in re.split(r"[\s\-]+", name) if w in _LOOKALIKE]
     if "a" in name_words:
         if len(others) >= 2:
             out.append("a_")
