@@ -136,6 +136,10 @@ def _with_synonyms(counts: Counter, leave_out: frozenset) -> Counter:
     out = Counter(counts)
     for group in LAY_SYNONYMS:
         forms = {f for w in group for f in _word_forms(w) if f == w or f not in leave_out}
+        # An English word with a doubled letter also written once ("blood presure": four blind
+        # questions from 4th-10th to first or second, 50 bytes gzipped; of six letters too, "skinny"
+        # written "skiny" put a page on lean people before one on dark "skin" patches).
+        forms |= {s for f in forms if f.isascii() and len(f) >= 7 for s in doubled_once(f)}
         n = max((counts[f] for f in forms if f in counts), default=0)
         for f in forms if n else ():
             out[f] = max(out[f], n)
