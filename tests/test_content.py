@@ -464,8 +464,8 @@ def test_learners_questions_find_topic_pages(query_sets, questions, floor):
     tests/search_questions_unseen37.tsv and _37_ru.tsv, 36 and 90 written blind after those: 33 of 36
     and 71 of 90 (79%, under issue #17's 90%: its floor is what the site reaches) before they were
     used, 72 once the lay words for a beginner hold Russian ones («для первокурсника»); most Russian
-    misses find a term that answers them first (the twin cycle hypothesis, the
-    Matsuda index, post-transplant diabetes) and the page after it;
+    misses find a term that answers them first (the twin cycle hypothesis, the Matsuda index,
+    post-transplant diabetes) and the page after it;
     tests/search_questions_unseen38.tsv and _38_ru.tsv, 36 and 90 written blind after those: 35 of 36
     and 63 of 90 (70%, under issue #17's 90%: its floor is what the site reaches) before they were used;
     tests/search_questions_ru_common.tsv, the commonest Russian questions («лечение
