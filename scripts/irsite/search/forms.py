@@ -194,6 +194,7 @@ def _prefix_forms(word: str) -> set[str]:
 
 _SAID_IN_RUSSIAN = dict(zip("abcdefghijklmnopqrstuvwxyz", "а б к д е ф г х и дж к л м н о п к р с т у в в кс и з".split()))
 _CYRILLIC_TWIN = str.maketrans("abcehkmoptxy", "авсенкмортху")
+_LATIN_TWIN = {cyrillic: latin for latin, cyrillic in _CYRILLIC_TWIN.items()}
 _STAND_IN = {latin: greek for greek, (_, latin) in GREEK.items() if latin}
 
 
@@ -342,10 +343,6 @@ def prefix_minimal(tokens: Iterable[str]) -> list[str]:
     return [t for i, t in enumerate(ordered) if not (i + 1 < len(ordered) and ordered[i + 1].startswith(t))]
 
 
-# Russian capitals that look like Latin ones.
-_LOOKALIKE = dict(zip("АВСЕКМНОРТХ", "ABCEKMHOPTX"))
-
-
 def lone_tokens(name_words: list[str], name: str = "") -> list[str]:
     """Tokens for the heavy ``lone`` field of a name holding a letter as a word of its own (protein
     kinase B, C-reactive protein, NF kappa B). Typed alone, such a letter becomes a prefix query
@@ -367,7 +364,8 @@ def lone_tokens(name_words: list[str], name: str = "") -> list[str]:
     out += [w.lower() + "_" for w in name.split() if len(w) == 1 and w.isupper() and CYRILLIC.fullmatch(w.lower())]
     # ... and as the Latin letter it looks like, which Russian texts often write («протеинкиназа B»,
     # «фетуин-A», «C-пептид»).
-    out += [_LOOKALIKE[w].lower() + "_" for w in re.split(r"[\s\-]+", name) if w in _LOOKALIKE]
+    out += [latin + "_" for w in re.split(r"[\s\-]+", name) if len(w) == 1 and w.isupper()
+            and CYRILLIC.fullmatch(w) and (latin := w.lower().translate(_LATIN_TWIN)).isascii()]
     if "a" in name_words:
         if len(others) >= 2:
             out.append("a_")
