@@ -285,6 +285,9 @@ def name_keys(name: str) -> tuple[set[str], set[str], set[str], set[str], set[st
         said_as_word = w.isascii() and w.isalpha() and 4 <= len(w) <= 5 and re.search("[aeiouy]", w)
         if said_as_word and (not _is_word(written) or len(ws) == 1):
             alt.add("".join(_SAID_IN_RUSSIAN.get(c, c) for c in w))
+            # ... and the short codes beside it, letter by letter («хома ир»: HOMA-IR).
+            alt |= {"".join(_SAID_IN_RUSSIAN[c] for c in v) for o, v in zip(original, ws)
+                    if o.isupper() and o.isalpha() and o.isascii() and len(o) <= 3 and v != w}
         # A capitalised Latin name whose letters all have Cyrillic twins, typed or pasted from a Russian
         # text in Cyrillic capitals: «индекс НОМА» (HOMA), «АМРК» (AMPK).
         letters = re.sub(r"\d", "", written)
