@@ -9,6 +9,7 @@ machine: the index and the worker come from the local server.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -265,6 +266,30 @@ def test_learners_questions_find_topic_pages_in_the_search_box(search_page):
             missed.append(f"{query!r}: {pages}")
     assert len(cases) >= 100
     assert found >= 0.95 * len(cases), f"{found} of {len(cases)} in the first three; missed: {missed[:10]}"
+
+
+PUBLIC_QUERIES = Path(__file__).resolve().parents[3] / "shared" / "search" / "queries-public.tsv"
+
+
+@pytest.mark.skipif(not PUBLIC_QUERIES.exists(), reason="../shared/search/queries-public.tsv is not beside the checkout")
+def test_the_public_names_find_their_term_first_in_the_search_box(search_page, glossary):
+    """The public name set (../shared/search/queries-public.tsv: "TNF alpha", "NFkB", "metformine"),
+    typed key by key into the real search box: each must put its term's page first, issue #17's
+    target. Each line lists the term's acceptable names; the first the glossary knows is the one."""
+    fold = lambda s: unicodedata.normalize("NFKC", s).lower().strip()  # noqa: E731
+    by_name = {}
+    for term in glossary.values():
+        for name in [term["id"], term["term"], *term.get("aliases", [])]:
+            by_name.setdefault(fold(name), term["id"])
+    rows = [line.split("\t") for line in PUBLIC_QUERIES.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    missed = []
+    for query, names in rows:
+        term = next((by_name[fold(n)] for n in names.split("|") if fold(n) in by_name), None)
+        result = search(search_page.page, query.strip())
+        if term is None or _path(result.get("href")) != f"/glossary/{term}/":
+            missed.append(f"{query!r} -> {_path(result.get('href'))}, expected {term}")
+    assert len(rows) >= 40 and not missed, missed
 
 
 def test_a_question_finds_the_topic_page_and_says_what_it_covers(search_page):
