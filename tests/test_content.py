@@ -268,7 +268,7 @@ def test_search_puts_the_term_page_first(query_sets, queries, floor):
     those: 60 before it was used; tests/search_names_unseen25.tsv, 60 more (10 in Russian), written
     after all of those: 55 before it was used, 58 once a hyphen typed elsewhere ("srebp1-c"), a
     number as a word ("type two diabetes") and a hyphenated spelling of a one-word name ("gluco
-    lipotoxicity") find their term (README, "Search"); tests/search_names_unseen26.tsv, 60 more (18 in
+    lipotoxicity") find their term (irsite/search/README.md); tests/search_names_unseen26.tsv, 60 more (18 in
     Russian), written after all of those: 56 before it was used, 58 once a number followed by letters
     weighs little («ирс 1» found GLP-1RA, PTP1B and IL-1b first) and «ингибиторы СГЛТ2» is a spelling
     of SGLT2 inhibitors; tests/search_names_unseen27.tsv, 60 more (22 in Russian), written after all of
@@ -280,7 +280,7 @@ def test_search_puts_the_term_page_first(query_sets, queries, floor):
     written after all of those: 55 first (and all 60 in the first three), as before them, 56 once a
     name with the Russian letter А wins the tie when «а» is dropped («при инсулинорезистентности типа а»);
     tests/search_names_unseen30.tsv, 60 more (20 in Russian), written after all of those: 56 first and
-    59 in the first three, unchanged by the day's changes (the misses, in the README);
+    59 in the first three, unchanged by the day's changes (the misses, in irsite/search/README.md);
     tests/search_names_unseen31.tsv, 60 more (20 in Russian), written after all of those: 56 first and
     59 in the first three, unchanged by the next day's changes; tests/search_names_unseen32.tsv, 60 more
     (20 in Russian), written after all of those: 55 first and 59 in the first three (four of the five
@@ -392,7 +392,7 @@ def test_learners_questions_find_topic_pages(query_sets, questions, floor):
     """tests/search_questions.tsv: 110 questions typed as learners type them, each with the topic page
     that answers it. Issue #17's target, 95% in the first three pages, is the floor: Material's search
     reaches 105 of 110 with the topic pages' lead and body fields, the question words dropped and the
-    lay words (see the README); 1 of 110 with no topic fields, 36 with the lead words alone, 71
+    lay words (see irsite/search/README.md); 1 of 110 with no topic fields, 36 with the lead words alone, 71
     with the question words searched as prefixes. tests/search_questions_unseen.tsv, 72 searches
     written apart from the search results, checks the same in general: 62 of 72 (31 with the
     question words searched); tests/search_questions_unseen2.tsv, 54 written blind later: 49 of 54;
@@ -438,7 +438,7 @@ def test_learners_questions_find_topic_pages(query_sets, questions, floor):
     term for the hyperglycaemic clamp, which shares «клэмп» with «клэмп или HOMA что точнее?»;
     tests/search_questions_unseen23.tsv
     and _23_ru.tsv, 36 and 90 written blind after those: 36 of 36 and 78 of 90 before they were
-    used, 80 of 90 with the changes of that day (README, "Search"); tests/search_questions_unseen24.tsv
+    used, 80 of 90 with the changes of that day (irsite/search/README.md); tests/search_questions_unseen24.tsv
     and _24_ru.tsv, 36 and 90 written blind after those: 35 of 36 and 78 of 90 before they were
     used, 79 of 90 with «критерии» as a lay word for diagnosis; tests/search_questions_unseen25.tsv
     and _25_ru.tsv, 36 and 90 written blind after those: 36 of 36 and 73 of 90 before they were
@@ -460,7 +460,7 @@ def test_learners_questions_find_topic_pages(query_sets, questions, floor):
     them broad: 32 of 36 (89%, under issue #17's 90%: its floor is what the site reaches) and 85 of 90;
     tests/search_questions_unseen33.tsv and _33_ru.tsv, 36 and 90 written blind after those, many
     about a detail of a page's English text asked in Russian: 31 of 36 (86%) and 58 of 90 (64%, far
-    under issue #17's 90%: its floor is what the site reaches; the misses, in the README), 33 of 36
+    under issue #17's 90%: its floor is what the site reaches; the misses, in irsite/search/README.md), 33 of 36
     once three pages list the lay questions they answer ("what hormones does fat tissue make"), and
     62 of 90 once each page lists three more Russian questions about what its English text says;
     tests/search_questions_unseen34.tsv and _34_ru.tsv, 36 and 90 written blind after those: 36 of 36

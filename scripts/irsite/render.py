@@ -433,7 +433,7 @@ class Renderer:
         changed = self.site.page_dates.get(page.slug, self.site.today)
         blocks: list = [_updated(changed), *_russian(page.ru, exclude=True)]
         # Closed until opened. The summary's words are searched in the page's fields q and c; the key
-        # points' are not (30 KB more gzipped, and no more Russian questions found: README, "Search").
+        # points' are not (30 KB more gzipped, and no more Russian questions found: irsite/search/README.md).
         ru = [Para([page.ru_summary], exclude=True, lang="ru")] if page.ru_summary else []
         if page.ru_key_points:
             ru += [Para([Strong("Главное")], exclude=True, lang="ru"), ItemList(page.ru_key_points, lang="ru", exclude=True)]

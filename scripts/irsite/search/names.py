@@ -108,7 +108,7 @@ def subject_words(project: Project) -> tuple[str, ...]:
 # uses both words came first. In one list for every term, the word tells no term from another; a
 # term's own kind (its definition's first words) lost four blind names and gained none, and "test",
 # "disease" and "protein" lost questions and names ("insulin resistance test", "ob protein").
-# On names of one or two words: 7 blind names more, none lost, 1.9 KB gzipped (README, "Search").
+# On names of one or two words: 7 blind names more, none lost, 1.9 KB gzipped (irsite/search/README.md).
 KIND_WORDS = ("drug drugs medicine medication tablet pill pills hormone enzyme gene pathway",
               "препарат препараты лекарство таблетки гормон фермент ген")
 
@@ -260,7 +260,7 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
         bare = group["exact"] | (set(group["keys"]) & pieces)
         # A short bare piece that starts with another name word (the "irs" of IRS-1, after IR) weighs
         # less: typed after a hyphen, that word is a prefix query ("HOMA-IR": «ir*»), which found IRS-1
-        # and IRS-2 before the page on measuring for questions about HOMA-IR (README, "Search").
+        # and IRS-2 before the page on measuring for questions about HOMA-IR (irsite/search/README.md).
         short = {t for t in bare if len(t) <= 4 and not t[0].isdigit() and any(t[:k] in name_words for k in range(2, len(t)))}
         keys += sorted(bare - short)
         # A Greek letter after another word (the α of TNF-α, the alpha of G6Pase-alpha) weighs less

@@ -30,7 +30,7 @@ QUESTION_WORDS = frozenset(
     "что как почему зачем ли такое это какой какая какие где когда чем не или можно "
     "от до за без про под над через между а же бы правда верно действительно true "
     # Russian words that qualify a question but name no subject: dropped too, since left in they
-    # lowered the share of the query a page matches (README, "Search"); pronouns and «но», «чтобы»,
+    # lowered the share of the query a page matches (irsite/search/README.md); pronouns and «но», «чтобы»,
     # whose prefix queries match longer words («но»: «новичков», «норма»).
     "нет очень если уже ещё даже много почти просто насчет насчёт сколько будет вообще тоже после влияние роль "
     "объясните объясни расскажите но чтобы всё все так там тут этот эта эти этом этого его её их он она они оно надо нужно".split()) | STOP
@@ -64,8 +64,7 @@ def query_separator(separator: str = MATERIAL_SEPARATOR) -> str:
 # Words a learner types for what the pages call otherwise ("meds" for medicines, "snoring" for sleep
 # apnoea, "kidney" for renal; in Russian, «лечение» for treatment, «пожилых» for elderly). Where a
 # topic page's lead (see :func:`topic_fields`) uses one word of a group, its ``q`` field holds the
-# others too. Measured on the learners' question sets (README,
-# "Search"): top-3 rose from 203 to 208 of 236, names unchanged, 0.7 KB more gzipped; in the body
+# others too. Measured on the learners' question sets (irsite/search/README.md): top-3 rose from 203 to 208 of 236, names unchanged, 0.7 KB more gzipped; in the body
 # field as well it gained nothing more.
 LAY_SYNONYMS = [g.split() for g in (
     "medicine medication drug meds pill tablet лекарство лекарства препарат препараты таблетки таблеток",
@@ -247,7 +246,7 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
 
     Both hold British/American forms, ``q`` inflected forms too. Their weights stay below a name's, so
     names still find their term first (measured on tests/search_questions.tsv and the name sets by
-    tests/test_content.py and benchmarks/search_compare.py; see the README)."""
+    tests/test_content.py and benchmarks/search_compare.py; see irsite/search/README.md)."""
     lead, body, cases = {}, {}, {}
     # The words of the terms' Russian names go in as written: with their case forms, a page's
     # Russian name outweighed the term's own in that case («уровень лептина», «при гиперинсулинемии»).

@@ -34,7 +34,7 @@ def typo_forms(word: str, light: bool = False) -> frozenset[str]:
     hyperinsulinmia, ceramifes, indsulin, inssulin, metformine, resisitin). In Cyrillic: a letter left out, swapped or doubled, an unstressed vowel
     confused (гиперинсулинимия), or a final voiced consonant written voiceless (глюконеогенес).
     Every prefix of a form matches too, because search queries are prefix queries. Measured on every
-    term's name with one such slip in a long word (README, "Search").
+    term's name with one such slip in a long word (irsite/search/README.md).
     """
     if len(word) < 6 or not word.isalpha():
         return frozenset()
