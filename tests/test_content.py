@@ -871,8 +871,8 @@ def test_search_index_stays_small(real_site):
     # more «гидрохлортиазид» and «гипотиазид», the treatment page's question naming Avandia, and
     # leucine, isoleucine and valine as spellings of the branched-chain amino acids (7 December).
     # 0.8 KB more the term hepatocyte (the liver cell; "hepatocyte" found IL-6 first, «гепатоцит»
-    # nothing; the same day). 0.2 KB more steroid-induced diabetes and «стероидный диабет» as spellings of
-    # drug-induced diabetes (7 December, eighth session).
+    # nothing; the same day). 0.1 KB more steroid-induced diabetes and «стероидный сахарный диабет» as
+    # spellings of drug-induced diabetes (7 December, eighth session).
     assert gzipped <= 487_800, gzipped
 
 
