@@ -64,8 +64,9 @@ def query_separator(separator: str = MATERIAL_SEPARATOR) -> str:
 # Words a learner types for what the pages call otherwise ("meds" for medicines, "snoring" for sleep
 # apnoea, "kidney" for renal; in Russian, «лечение» for treatment, «пожилых» for elderly). Where a
 # topic page's lead (see :func:`topic_fields`) uses one word of a group, its ``q`` field holds the
-# others too. Measured on the learners' question sets (irsite/search/README.md): top-3 rose from 203 to 208 of 236, names unchanged, 0.7 KB more gzipped; in the body
-# field as well it gained nothing more.
+# others too. Measured on the learners' question sets (irsite/search/README.md): top-3 rose from
+# 203 to 208 of 236, names unchanged, 0.7 KB more gzipped; in the body field as well it gained
+# nothing more.
 LAY_SYNONYMS = [g.split() for g in (
     "medicine medication drug meds pill tablet лекарство лекарства препарат препараты таблетки таблеток",
     "sedentary inactivity inactive sitting couch walking steps сидячий малоподвижный малоподвижность гиподинамия ходить ходьба пешком шагов",
