@@ -326,9 +326,11 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
     return docs
 
 
-# ``c`` and ``x`` (topic pages' Russian words in every case, and as hyphenated queries search them;
-# see irsite.search.questions.topic_fields) count for the share of a query's words a page matches;
-# at 3,000 and more ``c`` outranked names.
+# ``c`` (topic pages' Russian words in every case; see irsite.search.questions.topic_fields) counts
+# for the share of a query's words a page matches; at 3,000 and more it outranked names. ``x`` (the
+# Russian words that hyphenated queries search exactly) weighs as body words do: at 1,000, five
+# Russian questions with a hyphenated word («ИФР-1», «ацетил-КоА») found their page fourth, not in
+# the first three; no name changes; at 70,000 and more names lost («агонисты гпп-1»).
 FIELDS = {"keys": 1_000_000, "alt": 500_000, "cases": 40_000, "parts": 20_000, "joined": 10_000, "fuzzy": 2_000,
-          "lone": 30_000_000, "lone_ru": 9_000_000, "num": 2_000, "q": 140_000, "b": 50_000, "r": 20_000, "c": 1_000, "x": 1_000,
+          "lone": 30_000_000, "lone_ru": 9_000_000, "num": 2_000, "q": 140_000, "b": 50_000, "r": 20_000, "c": 1_000, "x": 50_000,
           "ex": 300_000, "gk": 100_000, "kd": 5_000}

@@ -242,8 +242,8 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
       multiplies a result's score (up to 5 times for a page that matches them all): a question asked
       in Russian puts the page's words in other cases («при ожирении», the summary's «ожирение»);
     * ``x``: the Russian words that queries typed with a hyphen search exactly (:func:`_hyphen_pieces`),
-      as light as ``c`` and for the same share: «гепатокины фетуин-А» matched only half its words on
-      the page about hepatokines.
+      weighted as ``b``: «гепатокины фетуин-А» matched only half its words on the page about
+      hepatokines.
 
     Both hold British/American forms, ``q`` inflected forms too. Their weights stay below a name's, so
     names still find their term first (measured on tests/search_questions.tsv and the name sets by
