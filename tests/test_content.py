@@ -390,7 +390,7 @@ def test_the_shared_concept_names_find_their_term(real_site, tmp_path):
                                               ("search_questions_unseen40.tsv", 0.9), ("search_questions_unseen40_ru.tsv", 0.75),
                                               ("search_questions_unseen41.tsv", 0.9), ("search_questions_unseen41_ru.tsv", 0.85),
                                               ("search_questions_unseen42.tsv", 0.9), ("search_questions_unseen42_ru.tsv", 0.85),
-                                              ("search_questions_ru_common.tsv", 1.0), ("search_questions_head.tsv", 0.8)])
+                                              ("search_questions_ru_common.tsv", 1.0), ("search_questions_head.tsv", 0.88)])
 def test_learners_questions_find_topic_pages(query_sets, questions, floor):
     """tests/search_questions.tsv: 110 questions typed as learners type them, each with the topic page
     that answers it. Issue #17's target, 95% in the first three pages, is the floor: Material's search
@@ -501,8 +501,10 @@ def test_learners_questions_find_topic_pages(query_sets, questions, floor):
     added (7 December, eighth session): "insulin resistance treatment" finds the treatment page fourth,
     after the term, in a tie of three pages within 0.002% of one another that neither half of those
     names tips alone (a page's title words counted once more in its lead field put it first, but lost
-    two other questions for it). "what is insulin resistance" finds the glossary's term, whose page
-    links to the introduction, and "how does insulin work" is the name "insulin"."""
+    two other questions for it); 23 since the introduction, whose title asks what a term is, carries
+    that term's names just above the longer names holding them (7 December, ninth session): "what
+    is insulin resistance" and «что такое инсулинорезистентность» find the term first and the
+    introduction second (22nd and 10th before). "how does insulin work" is the name "insulin"."""
     summary = query_sets[questions]
     assert summary["total"] >= (9 if questions.endswith(("_common.tsv", "_head.tsv")) else 36)
     assert summary["top3"] >= floor * summary["total"], f"{summary['top3']} of {summary['total']} in the first three"

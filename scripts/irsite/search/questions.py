@@ -278,14 +278,16 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
                                   "r": _repeated(_linked_russian(project, linked, whole_names), "_r"),
                                   "c": " ".join(t + "_c" for t in prefix_minimal(cases[page.slug])),
                                   "x": " ".join(sorted(_hyphen_pieces(project, page, linked))),
-                                  "summary": html.escape(markup.plain_text(page.summary), quote=False)}
+                                  "summary": html.escape(markup.plain_text(page.summary), quote=False),
+                                  "title": page.title,
+                                  "asks": "|".join(" ".join(w for w in words(t) if w not in QUESTION_WORDS) for t in [page.title, *page.ru[:1]])}
     return out
 
 
 def _with_topic_fields(doc: dict, fields: dict[str, str]) -> dict:
     """A topic page's own entry with its search fields; where the page has no text before its first
     heading, its summary is the text, so a result found by a question shows what the page covers."""
-    out = {**doc, **{k: v for k, v in fields.items() if k != "summary"}}
+    out = {**doc, **{k: v for k, v in fields.items() if k not in ("summary", "asks", "title")}}
     if not doc.get("text", "").strip():
         out["text"] = f"<p>{fields['summary']}</p>"
     return out
@@ -301,7 +303,8 @@ _IDENTIFIERS = re.compile(r"\bdoi:\s*10\.\S+|\bPMID\s*\d+|\bPMC\d+")
 def enrich_index(index: dict, documents: list[dict], topics: dict[str, dict[str, str]] | None = None) -> dict:
     """Return Material's ``search_index.json`` data with the term-name documents (those of
     :func:`term_documents`) added, each term's definition moved to its first name document, and
-    the topic pages' fields (:func:`topic_fields`) put in their own entries."""
+    the topic pages' fields (:func:`topic_fields`) put in their own entries, and the names a topic
+    page's title asks about (:func:`_asked_names`)."""
     config = dict(index.get("config", {}))
     config["separator"] = query_separator(config.get("separator", MATERIAL_SEPARATOR))
     fields = dict(config.get("fields", {}))
@@ -325,5 +328,28 @@ def enrich_index(index: dict, documents: list[dict], topics: dict[str, dict[str,
             d = {**d, "text": ""}
         docs.append(d)
     docs += [{**d, "text": definitions[d["location"]]} if d["location"] in definitions else d for d in documents]
-    return {**index, "config": config, "docs": docs}
+    return {**index, "config": config, "docs": docs + _asked_names(documents, topics or {})}
+
+
+def _asked_names(documents: list[dict], topics: dict[str, dict[str, str]]) -> list[dict]:
+    """Name entries for a topic page whose title, without its question words, is a term's name ("What
+    is insulin resistance?", «Что такое инсулинорезистентность?»): copies of that name's entries,
+    located on the page, weighted just above the best-weighted other name that holds all its words.
+    The search drops question words, so "what is insulin resistance" is the name "insulin
+    resistance": it found the term first and the introduction only 22nd, after the 20 longer names
+    holding those words; now the introduction comes second (irsite/search/README.md)."""
+    def written(d: dict) -> set[str]:
+        return {t for t in d.get("keys", "").split() if t.endswith("_") and not t.endswith("__")}
+    out = []
+    for url, fields in topics.items():
+        asked = set(fields["asks"].split("|")) - {""}
+        for d in documents:
+            if " ".join(words(d["title"])) in asked and (keys := written(d)):
+                rivals = [o.get("boost", 1) for o in documents if keys <= written(o) and " ".join(words(o["title"])) not in asked]
+                if not rivals:    # no longer name to come before: the page's own entry is enough
+                    continue
+                boost = min(d.get("boost", 1), round(max(rivals) + 0.01, 2))
+                out.append({**{k: v for k, v in d.items() if k not in ("kd", "fuzzy")}, "location": url + "#" + d["location"].partition("#")[2],
+                            "title": fields["title"], "text": f"<p>{fields['summary']}</p>", "boost": boost})
+    return out
 
