@@ -216,6 +216,7 @@ def query_sets(real_site) -> dict[str, dict]:
                                             ("search_names_unseen37.tsv", 0.95), ("search_names_unseen38.tsv", 0.95),
                                             ("search_names_unseen39.tsv", 0.95), ("search_names_unseen40.tsv", 0.95),
                                             ("search_names_unseen41.tsv", 0.95), ("search_names_unseen42.tsv", 0.95),
+                                            ("search_names_unseen43.tsv", 0.95),
                                             ("search_slips_hyphen.tsv", 0.88), ("search_slips_ru_double.tsv", 0.95)])
 def test_search_puts_the_term_page_first(query_sets, queries, floor):
     """Runs Material's own search worker (as the browser does) over the built index. Our own cases
@@ -312,6 +313,8 @@ def test_search_puts_the_term_page_first(query_sets, queries, floor):
     and early life first, its term second);
     tests/search_names_unseen42.tsv, 60 more (21 in Russian), written after all of those and after the
     changes they led to: all 60 first before it was used;
+    tests/search_names_unseen43.tsv, 60 more (20 in Russian), written after those: 59 first and 60 in
+    the first three before it was used ("lipodystrophies" found the page on severe syndromes first);
     tests/search_slips_hyphen.tsv, 240 names with a slip in the word before a hyphen ("fetuine-A",
     «глюкозоо-6-фосфатаза»), generated from the glossary: 208 first before a long word followed by a
     letter had its slips in the heavy field (the four of Fetuin-A found acetyl-CoA first, Fetuin-A
@@ -390,6 +393,7 @@ def test_the_shared_concept_names_find_their_term(real_site, tmp_path):
                                               ("search_questions_unseen40.tsv", 0.9), ("search_questions_unseen40_ru.tsv", 0.75),
                                               ("search_questions_unseen41.tsv", 0.9), ("search_questions_unseen41_ru.tsv", 0.85),
                                               ("search_questions_unseen42.tsv", 0.9), ("search_questions_unseen42_ru.tsv", 0.85),
+                                              ("search_questions_unseen43.tsv", 0.9), ("search_questions_unseen43_ru.tsv", 0.85),
                                               ("search_questions_ru_common.tsv", 1.0), ("search_questions_head.tsv", 0.88)])
 def test_learners_questions_find_topic_pages(query_sets, questions, floor):
     """tests/search_questions.tsv: 110 questions typed as learners type them, each with the topic page
@@ -492,6 +496,8 @@ def test_learners_questions_find_topic_pages(query_sets, questions, floor):
     and 78 of 90 (87%, under issue #17's 90%: its floor is what the site reaches) before they were used;
     tests/search_questions_unseen42.tsv and _42_ru.tsv, 36 and 90 written blind after those and after
     the changes they led to: 34 of 36 and 78 of 90 (87%) before they were used;
+    tests/search_questions_unseen43.tsv and _43_ru.tsv, 36 and 90 written blind after those: 33 of 36
+    and 77 of 90 (86%) before they were used;
     tests/search_questions_ru_common.tsv, the commonest Russian questions («лечение
     инсулинорезистентности», «признаки…», «как измерить…»), not blind: all must pass;
     tests/search_questions_head.tsv, the 26 commonest lay questions in English and Russian ("what
@@ -522,10 +528,13 @@ def test_questions_about_homa_ir_do_not_find_irs_proteins(query_sets):
     the thirty-eighth one, not noisy: 18 of 61; the thirty-ninth one, not noisy: 18 of 62; the
     forty-first three, one of them noisy before any change for that set («формула homa-ir и есть ли
     норма»: IRS-2 third): 19 of 65; the forty-second three, two of them noisy before any change for
-    that set («как посчитать индекс HOMA-IR, формула», «почему нет единой нормы HOMA-IR»): 21 of 68."""
+    that set («как посчитать индекс HOMA-IR, формула», «почему нет единой нормы HOMA-IR»): 21 of 68; the
+    forty-third four, two of them noisy before any change for that set ("how precise is homa-ir for a
+    single person", «homa-ir 2.7 это уже…»): 23 of 72; 22 of 72 once the page on measuring asked in
+    Russian by what formula HOMA-IR is worked out («формула homa ir как считать»)."""
     cases = [c for name, r in query_sets.items() if "question" in name for c in r["cases"] if "homa" in c["query"].lower()]
     noisy = [c["query"] for c in cases if any("/irs-" in g for g in c["got"][:3])]
-    assert len(cases) >= 68 and len(noisy) <= 21, noisy
+    assert len(cases) >= 72 and len(noisy) <= 22, noisy
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
@@ -547,7 +556,9 @@ def test_a_greek_letter_after_a_name_does_not_bring_in_other_terms(query_sets):
     57 of 179 with the fortieth's six, one of them noisy before any change for that set ("11 beta hsd1":
     beta blockers second); 58 of 183 with the forty-first's four, one of them noisy before any change
     for that set ("gsk3 beta": 11β-HSD1 second); 60 of 187 with the forty-second's four, two of them
-    noisy before any change for that set ("gsk 3 beta" and "ikk beta": 11β-HSD1 third)."""
+    noisy before any change for that set ("gsk 3 beta" and "ikk beta": 11β-HSD1 third); 63 of 193 with
+    the forty-third's six, three of them noisy before any change for that set ("tnf alpha": Fetuin-A,
+    alias alpha2-HS-glycoprotein, third; "gsk3 beta" and "11 beta hsd1")."""
     greek = {"alpha", "beta", "gamma", "delta", "epsilon", "theta", "kappa"}
     cases, noisy = [], []
     for c in (c for r in query_sets.values() for c in r["cases"]):
@@ -560,7 +571,7 @@ def test_a_greek_letter_after_a_name_does_not_bring_in_other_terms(query_sets):
                   and (term := PROJECT.term_by_id.get(got.split("/")[1]))
                   and not any(w in " ".join(term.all_names).lower() for w in others)]
         noisy += [f"{c['query']} -> {strays[0]}"] if strays else []
-    assert len(cases) >= 187 and len(noisy) <= 60, noisy
+    assert len(cases) >= 193 and len(noisy) <= 63, noisy
     # Second after TNF-α, the page about inflammation, not G6Pase-alpha.
     assert all(c["got"][1] == "topics/inflammation/" for c in cases if c["query"].lower() == "tnf alpha")
 
@@ -888,8 +899,10 @@ def test_search_index_stays_small(real_site):
     # nothing; the same day). 0.1 KB more steroid-induced diabetes and «стероидный сахарный диабет» as
     # spellings of drug-induced diabetes (7 December, eighth session). 3.5 KB more 29 Russian names and
     # abbreviations a terminology review found missing (ГКС, ССЗ, АГ, «гипотеза Баркера»: 10 of 30 found
-    # their term first before, 29 after; the same session).
-    assert gzipped <= 491_300, gzipped
+    # their term first before, 29 after; the same session). 0.3 KB more the introduction's copies of
+    # the names of insulin resistance ("what is insulin resistance" found it 22nd, now 2nd) and the
+    # measuring page's Russian question naming HOMA-IR's formula (7 December, ninth session).
+    assert gzipped <= 491_400, gzipped
 
 
 def test_link_previews_show_the_term_and_its_definition(real_site):
