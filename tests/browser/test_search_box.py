@@ -298,6 +298,23 @@ def test_a_question_finds_the_topic_page_and_says_what_it_covers(search_page):
     assert "Fat tissue releases hormones" in result["text"], result["text"]
 
 
+@pytest.mark.parametrize("query", ["what is insulin resistance", "что такое инсулинорезистентность"])
+def test_asking_what_insulin_resistance_is_offers_the_introduction(open_page, query):
+    """The commonest question a learner types is the name "insulin resistance" once its question
+    words are dropped: it finds the term first, and the introduction second, not 22nd after every
+    longer name holding those words; the entry says what the page covers, and opens it."""
+    page = open_page("/").page
+    result = search(page, query, paste=True)
+    assert [_path(h) for h in result["top3"][:2]] == ["/glossary/insulin-resistance/",
+                                                      "/topics/what-is-insulin-resistance/"], result["top3"]
+    second = page.locator(".md-search-result__item").nth(1)
+    assert "beginner's introduction" in second.inner_text()
+    second.locator("a.md-search-result__link").first.click()
+    page.wait_for_function("() => (document.querySelector('.md-content h1') || {}).textContent"
+                           "?.startsWith('What is insulin resistance')", timeout=20_000)
+    assert _path(page.url) == "/topics/what-is-insulin-resistance/"
+
+
 @pytest.mark.parametrize(("query", "term", "words"), [("metformin", "metformin", "biguanide"),
                                                       ("HOMA-IR", "homa-ir", "fasting blood sample")])
 def test_a_name_search_shows_the_terms_definition(search_page, query, term, words):
