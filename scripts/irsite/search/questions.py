@@ -16,7 +16,7 @@ from collections import Counter
 from .. import markup
 from ..model import Project
 from .slips import doubled_once
-from .forms import STOP, exact_pieces, inflections, name_keys, spelling_forms, prefix_minimal, strip_accents, words
+from .forms import CYRILLIC, STOP, exact_pieces, inflections, name_keys, spelling_forms, prefix_minimal, strip_accents, words
 from .names import FIELDS
 
 
@@ -257,6 +257,12 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
     named_cases = frozenset({f for w in named for f in inflections(w)} - named)
     named_genitives = {f for w in named for f in inflections(w, 1)} - named
     whole_names = frozenset(ws[0] for t in project.terms for n in t.ru if len(ws := words(n)) == 1)
+    # A term's Russian abbreviations (ИР, СД2, ОГТТ, НАЖБП) go in the lead of every page that writes
+    # the term's first Russian name in full, each word in any case: questions write «ИР» far more
+    # often than the pages do, and a page then matched fewer of their words than the names ИР,
+    # HOMA-IR and IRS-2, which came first (irsite/search/README.md).
+    abbreviations = [([w[:max(4, len(w) - 2)] for w in words(t.ru[0]) if len(w) > 2], short) for t in project.terms if t.ru and (
+        short := [n.lower() for n in [*t.ru, *t.spellings] if CYRILLIC.search(n) and len(words(n)) == 1 and n.isupper() and len(n) <= 6])]
     for page in project.pages:
         key_points = _KEY_POINTS.search(page.body + "\n")
         english, russian = markup.by_language(page.questions)
@@ -268,6 +274,9 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
         lead[page.slug] = _with_synonyms(_forms(" ".join([page.title, page.summary, *page.ru, *_HEADINGS.findall(page.body),
                                                           *english,
                                                           key_points.group(1) if key_points else ""]), as_written=named, digits=True) + asked, named_cases)
+        for stems, short in abbreviations:
+            if stems and all(any(w.startswith(st) for w in lead[page.slug]) for st in stems):
+                lead[page.slug].update(short)
         body[page.slug] = _forms(page.body, min_len=4, inflect=False)
     out = {}
     for page in project.pages:
