@@ -243,7 +243,9 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
       in Russian puts the page's words in other cases («при ожирении», the summary's «ожирение»);
     * ``x``: the Russian words that queries typed with a hyphen search exactly (:func:`_hyphen_pieces`),
       weighted as ``b``: «гепатокины фетуин-А» matched only half its words on the page about
-      hepatokines.
+      hepatokines;
+    * ``title`` and ``asks`` (its title, and its English and Russian titles without their question
+      words), which :func:`enrich_index` reads to give the page the names its title asks about.
 
     Both hold British/American forms, ``q`` inflected forms too. Their weights stay below a name's, so
     names still find their term first (measured on tests/search_questions.tsv and the name sets by
