@@ -244,8 +244,8 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
     * ``x``: the Russian words that queries typed with a hyphen search exactly (:func:`_hyphen_pieces`),
       weighted as ``b``: «гепатокины фетуин-А» matched only half its words on the page about
       hepatokines;
-    * ``title`` and ``asks`` (its title, and its English and Russian titles without their question
-      words), which :func:`enrich_index` reads to give the page the names its title asks about.
+    * ``asks``: its English and Russian titles without their question words, which
+      :func:`enrich_index` reads to give the page the names its title asks about.
 
     Both hold British/American forms, ``q`` inflected forms too. Their weights stay below a name's, so
     names still find their term first (measured on tests/search_questions.tsv and the name sets by
@@ -262,7 +262,8 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
     # A term's Russian abbreviations (ИР, СД2, ОГТТ, НАЖБП) go in the lead of every page that writes
     # the term's first Russian name in full, each word in any case: questions write «ИР» far more
     # often than the pages do, and a page then matched fewer of their words than the names ИР,
-    # HOMA-IR and IRS-2, which came first (irsite/search/README.md).
+    # HOMA-IR and IRS-2, which came first (irsite/search/README.md). A word's stem, not
+    # :func:`inflections`, which misses adjectives' cases («сахарным диабетом»: one page fewer).
     abbreviations = [([w[:max(4, len(w) - 2)] for w in words(t.ru[0]) if len(w) > 2], short) for t in project.terms if t.ru and (
         short := [n.lower() for n in [*t.ru, *t.spellings] if CYRILLIC.search(n) and len(words(n)) == 1 and n.isupper() and len(n) <= 6])]
     for page in project.pages:
@@ -290,7 +291,6 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
                                   "c": " ".join(t + "_c" for t in prefix_minimal(cases[page.slug])),
                                   "x": " ".join(sorted(_hyphen_pieces(project, page, linked))),
                                   "summary": html.escape(markup.plain_text(page.summary), quote=False),
-                                  "title": page.title,
                                   "asks": "|".join(" ".join(w for w in words(t) if w not in QUESTION_WORDS) for t in [page.title, *page.ru[:1]])}
     return out
 
@@ -298,7 +298,7 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
 def _with_topic_fields(doc: dict, fields: dict[str, str]) -> dict:
     """A topic page's own entry with its search fields; where the page has no text before its first
     heading, its summary is the text, so a result found by a question shows what the page covers."""
-    out = {**doc, **{k: v for k, v in fields.items() if k not in ("summary", "asks", "title")}}
+    out = {**doc, **{k: v for k, v in fields.items() if k not in ("summary", "asks")}}
     if not doc.get("text", "").strip():
         out["text"] = f"<p>{fields['summary']}</p>"
     return out
@@ -339,10 +339,11 @@ def enrich_index(index: dict, documents: list[dict], topics: dict[str, dict[str,
             d = {**d, "text": ""}
         docs.append(d)
     docs += [{**d, "text": definitions[d["location"]]} if d["location"] in definitions else d for d in documents]
-    return {**index, "config": config, "docs": docs + _asked_names(documents, topics or {})}
+    titles = {d["location"]: d["title"] for d in docs if topics and d["location"] in topics}
+    return {**index, "config": config, "docs": docs + _asked_names(documents, topics or {}, titles)}
 
 
-def _asked_names(documents: list[dict], topics: dict[str, dict[str, str]]) -> list[dict]:
+def _asked_names(documents: list[dict], topics: dict[str, dict[str, str]], titles: dict[str, str]) -> list[dict]:
     """Name entries for a topic page whose title, without its question words, is a term's name ("What
     is insulin resistance?", «Что такое инсулинорезистентность?»): copies of that name's entries,
     located on the page, weighted just above the best-weighted other name that holds all its words.
@@ -361,6 +362,6 @@ def _asked_names(documents: list[dict], topics: dict[str, dict[str, str]]) -> li
                     continue
                 boost = min(d.get("boost", 1), round(max(rivals) + 0.01, 2))
                 out.append({**{k: v for k, v in d.items() if k not in ("kd", "fuzzy")}, "location": url + "#" + d["location"].partition("#")[2],
-                            "title": fields["title"], "text": f"<p>{fields['summary']}</p>", "boost": boost})
+                            "title": titles[url], "text": f"<p>{fields['summary']}</p>", "boost": boost})
     return out
 
