@@ -139,6 +139,7 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
     # would be found by every question that writes it, so it weighs as a slip (found typed alone).
     short_ru = tuple(n.lower() for t in project.terms for n in [*t.ru, *t.spellings]
                      if len(n) <= 3 and CYRILLIC.fullmatch(n))
+    whole_ru = tuple({ws[0] for t in project.terms for n in t.ru if len(ws := words(n)) == 1})
     entries: list[tuple[str, int | str, dict]] = []
     for term in project.terms:
         # Names that match the same query words (TNF-α, TNF-alpha, TNF alpha; hyperinsulinaemia,
@@ -189,7 +190,10 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
                 group.setdefault("fuzzy", set()).update(slips)
             if CYRILLIC.fullmatch(w):
                 if len(words(name)) <= 3:   # a doubled letter written once weighs as written in the word's own term
-                    group["alt"] |= {f for v in {w} | inflections(w) for f in doubled_once(v)}
+                    # (its genitive too, but not in a word that starts with another one-word name: each
+                    # form adds to a prefix query's score, and «инсулин» found «инсулиногенный индекс» first)
+                    forms = {w} if w.startswith(whole_ru) and w not in whole_ru else {w} | inflections(w, 1)
+                    group["alt"] |= {f for v in forms for f in doubled_once(v)}
                 # the genitive, in which a question names a subject
                 group.setdefault("fuzzy", set()).update(genitive_slips(inflections(w, 1) - {w}, len(words(name)) == 1))
         for i, group in enumerate(groups.values()):
