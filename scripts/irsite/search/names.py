@@ -92,6 +92,11 @@ DROPPED_LETTER_WEIGHT = 1.05
 SUBJECT_WEIGHT, SUBJECT_NAME_WEIGHT = 0.65, 0.8
 
 
+def one_word_russian_names(project: Project) -> frozenset[str]:
+    """The words of the terms' Russian names that are one word long (инсулин, лептин, ИР)."""
+    return frozenset(ws[0] for t in project.terms for n in t.ru if len(ws := words(n)) == 1)
+
+
 def subject_words(project: Project) -> tuple[str, ...]:
     """The Russian words (four letters or more) that at least half of the topic pages' Russian
     questions and summaries use: the site's subject (инсулина, инсулинорезистентности, диабета).
@@ -139,7 +144,7 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
     # would be found by every question that writes it, so it weighs as a slip (found typed alone).
     short_ru = tuple(n.lower() for t in project.terms for n in [*t.ru, *t.spellings]
                      if len(n) <= 3 and CYRILLIC.fullmatch(n))
-    whole_ru = tuple({ws[0] for t in project.terms for n in t.ru if len(ws := words(n)) == 1})
+    whole_ru = tuple(one_word_russian_names(project))
     entries: list[tuple[str, int | str, dict]] = []
     for term in project.terms:
         # Names that match the same query words (TNF-α, TNF-alpha, TNF alpha; hyperinsulinaemia,

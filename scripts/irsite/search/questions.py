@@ -17,7 +17,7 @@ from .. import markup
 from ..model import Project
 from .slips import doubled_once
 from .forms import CYRILLIC, STOP, exact_pieces, inflections, name_keys, spelling_forms, prefix_minimal, strip_accents, words
-from .names import FIELDS
+from .names import FIELDS, one_word_russian_names
 
 
 # Words of a learner's question that say nothing about its subject. Typed in lower case as words of
@@ -261,7 +261,7 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
     # except the other cases of the terms' Russian names, which must find the term («уровень лептина»).
     named_cases = frozenset({f for w in named for f in inflections(w)} - named)
     named_genitives = {f for w in named for f in inflections(w, 1)} - named
-    whole_names = frozenset(ws[0] for t in project.terms for n in t.ru if len(ws := words(n)) == 1)
+    whole_names = one_word_russian_names(project)
     # A term's Russian abbreviations (ИР, СД2, ОГТТ, НАЖБП) go in the lead of every page that writes
     # the term's first Russian name in full, each word in any case: questions write «ИР» far more
     # often than the pages do, and a page then matched fewer of their words than the names ИР,
