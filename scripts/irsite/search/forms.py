@@ -381,3 +381,44 @@ def lone_tokens(name_words: list[str], name: str = "") -> list[str]:
     if re.fullmatch(r"[a-z]{3,6}\d{1,2}[a-z]", "".join(name_words)):
         out.append("".join(name_words)[:-1])
     return sorted(set(out))
+
+
+# An English learned word as Russian writes it (myriocin: мириоцин, hypoxia: гипоксия, autopsy:
+# аутопсия, hydrochlorothiazide: гидрохлоротиазид): letters by rule, then the ending. Only words with
+# such an ending: an everyday word has no Russian twin of that shape. A wrong guess costs a few bytes.
+_TO_CYRILLIC = [("sch", "ш"), ("ch", "х"), ("ph", "ф"), ("th", "т"), ("sh", "ш"), ("qu", "кв"), ("ck", "к"),
+                ("ae", "е"), ("oe", "е"), ("ou", "у"), ("ee", "и"), ("glu", "глю"), ("x", "кс"), ("ce", "це"), ("ci", "ци"),
+                ("cy", "ци"), ("y", "и"), ("j", "дж"), ("w", "в"), ("h", "г"), ("c", "к"),
+                *zip("abdefgiklmnoprstuvz", "абдефгиклмнопрстувз")]
+_ENDINGS = sorted([("ysis", "из"), ("osis", "оз"), ("itis", "ит"), ("esis", "ез"), ("ism", "изм"), ("sion", "зия"),
+                   ("tion", "ция"), ("phy", "фия"), ("psy", "псия"), ("py", "пия"), ("my", "мия"), ("gy", "гия"), ("ia", "ия"),
+                   ("ine", "ин"), ("in", "ин"), ("ase", "аза"), ("ose", "оза"), ("ide", "ид"), ("one", "он"), ("ol", "ол"),
+                   ("gen", "ген"), ("uvate", "уват"), ("ctate", "ктат"), ("phate", "фат"), ("amate", "амат"), ("ic", "ический"),
+                   ("ical", "ический"), ("thetic", "тический"), ("us", "ус"), ("um", "ум"), ("ema", "ема"), ("oma", "ома"),
+                   ("ause", "ауза")], key=lambda e: -len(e[0]))
+_SINGULAR = {"ines": "ine", "ases": "ase", "oses": "ose", "ides": "ide", "ates": "ate", "ones": "one", "ins": "in",
+             "gens": "gen", "ols": "ol", "ias": "ia", "ies": "y", "omas": "oma"}
+
+
+def in_cyrillic(word: str) -> str | None:
+    """A lower-case English word of six letters or more with a learned ending, in Russian letters
+    and in the singular; None for other words."""
+    if not re.fullmatch(r"[a-z]{6,}", word):
+        return None
+    plural = next((p for p in _SINGULAR if word.endswith(p)), None)
+    word = word[:-len(plural)] + _SINGULAR[plural] if plural else word
+    ending = next(((e, r) for e, r in _ENDINGS if word.endswith(e)), None)
+    if ending is None:
+        return None
+    stem, out, i = word[:-len(ending[0])], "", 0
+    while i < len(stem):
+        if stem[i] == "s" and 0 < i < len(stem) - 1 and stem[i - 1] in "aeiou" and stem[i + 1] in "aeiouy":
+            out, i = out + "з", i + 1   # between vowels: rosuvastatin, розувастатин
+            continue
+        latin, cyrillic = next(pair for pair in [*_TO_CYRILLIC, (stem[i], "")] if stem.startswith(pair[0], i))
+        out, i = out + cyrillic, i + len(latin)
+    if stem.endswith("c") and ending[1][0] in "еи":
+        out = out[:-1] + "ц"             # myrioc-in: мириоцин
+    if word.startswith("e"):
+        out = "э" + out[1:]              # estrogen: эстроген
+    return out + ending[1] if len(out) >= 3 else None

@@ -16,7 +16,8 @@ from collections import Counter
 from .. import markup
 from ..model import Project
 from .slips import doubled_once
-from .forms import CYRILLIC, STOP, exact_pieces, inflections, name_keys, spelling_forms, prefix_minimal, strip_accents, words
+from .forms import (CYRILLIC, STOP, exact_pieces, in_cyrillic, inflections, name_keys, spelling_forms, prefix_minimal,
+                    strip_accents, words)
 from .names import FIELDS, one_word_russian_names
 
 
@@ -244,6 +245,11 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
       score. What it adds is the share of the query's words the page matches, by which Material
       multiplies a result's score (up to 5 times for a page that matches them all): a question asked
       in Russian puts the page's words in other cases («при ожирении», the summary's «ожирение»);
+    * ``t``: the learned words of its whole text as Russian writes them (:func:`in_cyrillic`: myriocin,
+      «мириоцин»), every case, but those of the terms' Russian names, weighted below ``r``: a Russian
+      question about a drug, a test or a study that the page names only in English («от преднизолона
+      поднялся сахар», «мириоцин блокада синтеза церамидов») found the page only through its other
+      words;
     * ``x``: the Russian words that queries typed with a hyphen search exactly (:func:`_hyphen_pieces`),
       weighted as ``b``: «гепатокины фетуин-А» matched only half its words on the page about
       hepatokines;
@@ -253,7 +259,7 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
     Both hold British/American forms, ``q`` inflected forms too. Their weights stay below a name's, so
     names still find their term first (measured on tests/search_questions.tsv and the name sets by
     tests/test_content.py and benchmarks/search_compare.py; see irsite/search/README.md)."""
-    lead, body, cases = {}, {}, {}
+    lead, body, cases, learned = {}, {}, {}, {}
     # The words of the terms' Russian names go in as written: with their case forms, a page's
     # Russian name outweighed the term's own in that case («уровень лептина», «при гиперинсулинемии»).
     named = frozenset(v for t in project.terms for n in t.ru for w in words(n) if not w.isascii() for v in (w, strip_accents(w)))
@@ -284,6 +290,8 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
             if stems and all(any(w.startswith(st) for w in lead[page.slug]) for st in stems):
                 lead[page.slug].update(short)
         body[page.slug] = _forms(page.body, min_len=4, inflect=False)
+        said = {r for w in set(re.findall(r"[a-z]+", markup.plain_text(page.body).lower())) if (r := in_cyrillic(w))} - named
+        learned[page.slug] = {f for r in said for f in inflections(r)} - named_genitives - cases[page.slug]
     out = {}
     for page in project.pages:
         linked = _linked(project, page)
@@ -292,6 +300,7 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
                                   "b": _repeated(body[page.slug], "_b"),
                                   "r": _repeated(_linked_russian(project, linked, whole_names), "_r"),
                                   "c": " ".join(t + "_c" for t in prefix_minimal(cases[page.slug])),
+                                  "t": " ".join(t + "_t" for t in prefix_minimal(learned[page.slug])),
                                   "x": " ".join(sorted(_hyphen_pieces(project, page, linked))),
                                   "summary": html.escape(markup.plain_text(page.summary), quote=False),
                                   "asks": "|".join(" ".join(w for w in words(t) if w not in QUESTION_WORDS) for t in [page.title, *page.ru[:1]])}
