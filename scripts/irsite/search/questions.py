@@ -290,7 +290,7 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
             if stems and all(any(w.startswith(st) for w in lead[page.slug]) for st in stems):
                 lead[page.slug].update(short)
         body[page.slug] = _forms(page.body, min_len=4, inflect=False)
-        said = {r for w in set(re.findall(r"[a-z]+", markup.plain_text(page.body).lower())) if (r := in_cyrillic(w))} - named
+        said = {r for w in set(words(markup.plain_text(page.body))) if (r := in_cyrillic(w))} - named
         learned[page.slug] = {f for r in said for f in inflections(r)} - named_genitives - cases[page.slug]
     out = {}
     for page in project.pages:
