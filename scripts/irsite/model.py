@@ -126,6 +126,7 @@ class Project:
     pages: list[Page]
     retired: dict[str, str] = field(default_factory=dict)   # old term id -> current id
     root: str = "."
+    russian_words: dict[str, tuple[str, ...]] = field(default_factory=dict)   # English word -> Russian, for search
 
     def __post_init__(self) -> None:
         self.term_by_id = {t.id: t for t in self.terms}

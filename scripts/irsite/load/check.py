@@ -12,7 +12,7 @@ from .. import markup
 from ..model import Page, Project, Source
 from ..problems import DataError, Problem
 from .fields import GLOSSARY, PAGES_DIR, REDIRECTS, SOURCES_DIR
-from .files import read_glossary, read_page, read_redirects, read_source
+from .files import read_glossary, read_page, read_redirects, read_russian_words, read_source
 from .quiz import QUIZ_DIR, Texts, read_quiz
 
 # ---------------------------------------------------------------------------------------------
@@ -260,7 +260,7 @@ def load_project(root: str | Path = ".") -> Project:
             page.quiz = [q for q, _ in read]
             quiz_texts[shown] = [t for _, texts in read for t in texts]
 
-    project = Project(sections, terms, sources, pages, root=str(root))
+    project = Project(sections, terms, sources, pages, root=str(root), russian_words=read_russian_words(root, problems))
     cross: list[Problem] = []
     _cross_check(project, cross, root, quiz_texts)
     # A file that could not be read makes every reference to its contents look unknown; report the

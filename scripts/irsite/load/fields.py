@@ -19,6 +19,7 @@ SOURCES_DIR = "content/sources"
 TEXTS_DIR = "content/sources/text"
 PAGES_DIR = "content/pages"
 REDIRECTS = "content/redirects.yaml"
+RUSSIAN_WORDS = "content/russian-words.yaml"
 
 SOURCE_KINDS = ("article", "review", "web-passage", "guideline", "book-chapter", "database")
 EXTERNAL_KEYS = ("mesh", "hgnc", "uniprot")

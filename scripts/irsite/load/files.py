@@ -8,7 +8,7 @@ from pathlib import Path
 from .. import markup
 from ..model import Excerpt, Page, Section, Source, Term
 from ..problems import Problem
-from .fields import (EXCERPT_KEYS, EXTERNAL_KEYS, GLOSSARY, LANGUAGES, PAGE_KEYS, REDIRECTS, RESERVED_TERM_IDS,
+from .fields import (EXCERPT_KEYS, EXTERNAL_KEYS, GLOSSARY, LANGUAGES, PAGE_KEYS, REDIRECTS, RESERVED_TERM_IDS, RUSSIAN_WORDS,
                      SECTION_KEYS, SOURCE_KEYS, SOURCE_KINDS, TERM_KEYS, TEXTS_DIR, Checker, squeeze, _DOI)
 from .read import LineDict, LineList, load_yaml_file, parse_yaml, read_text
 
@@ -319,3 +319,23 @@ def read_redirects(root: Path, problems: list[Problem]) -> dict[str, list[tuple[
             out.setdefault(str(new).strip(), []).append((old, line))
     return out
 
+
+
+def read_russian_words(root: Path, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
+    """content/russian-words.yaml: ``english-word: русское слово …`` (search only; optional)."""
+    path = root / RUSSIAN_WORDS
+    if not path.exists():
+        return {}
+    check = Checker(RUSSIAN_WORDS, problems)
+    data = load_yaml_file(path, RUSSIAN_WORDS, problems)
+    data = None if data is None else check.mapping(data, 1, "the Russian word list")
+    out: dict[str, tuple[str, ...]] = {}
+    for english, russian in (data or {}).items():
+        line = data.line_of(english)
+        if not re.fullmatch(r"[a-z]+", english) or isinstance(russian, (LineDict, LineList)) \
+                or not re.fullmatch(r"[а-яё]+(?: [а-яё]+)*", str(russian or "")):
+            check.add(line, f"'{english}' needs one lower-case English word and its Russian words",
+                      "write e.g. 'athletes: спортсмен атлет' (lower case, Russian words separated by spaces)")
+            continue
+        out[english] = tuple(russian.split())
+    return out

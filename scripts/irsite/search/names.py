@@ -344,5 +344,5 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
 # name lost; at 15,000, 31 more and a glossary name and a blind one lost («синдром инсулинорезистентности
 # типа А»); at 20,000 (as ``r``), 34 and three names; at 50,000, 42 and 22 lost.
 FIELDS = {"keys": 1_000_000, "alt": 500_000, "cases": 40_000, "parts": 20_000, "joined": 10_000, "fuzzy": 2_000,
-          "lone": 30_000_000, "lone_ru": 9_000_000, "num": 2_000, "q": 140_000, "b": 50_000, "r": 20_000, "t": 10_000, "c": 1_000, "x": 50_000,
+          "lone": 30_000_000, "lone_ru": 9_000_000, "num": 2_000, "q": 140_000, "b": 50_000, "r": 20_000, "t": 10_000, "w": 1_000, "c": 1_000, "x": 50_000,
           "ex": 300_000, "gk": 100_000, "kd": 5_000}

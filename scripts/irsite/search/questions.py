@@ -228,6 +228,10 @@ def _hyphen_pieces(project: Project, page, linked: Counter) -> set[str]:
     return {p for text in texts for p in exact_pieces(text) if len(p) > 1 and not p.isascii()}
 
 
+# A Russian verb, kept as written: the case endings of :func:`inflections` are a noun's.
+_RU_VERB = re.compile(r"(?:ть|ет|ит|ут|ют|ят|ся)$")
+
+
 def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
     """Fields for each topic page's own search entry, so that a learner's question finds the page
     that answers it:
@@ -250,6 +254,11 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
       question about a drug, a test or a study that the page names only in English («от преднизолона
       поднялся сахар», «мириоцин блокада синтеза церамидов») found the page only through its other
       words;
+    * ``w``: the Russian words for the English words its text uses twice or more
+      (``content/russian-words.yaml``: lupus, «волчанка»; adolescents, «подросток»), every case, but
+      those of ``c``, ``t`` and the terms' Russian names, weighted as ``c``: it too counts mostly for
+      the share of a Russian question's words that the page matches («ир типа а у девочек
+      подростков»);
     * ``x``: the Russian words that queries typed with a hyphen search exactly (:func:`_hyphen_pieces`),
       weighted as ``b``: «гепатокины фетуин-А» matched only half its words on the page about
       hepatokines;
@@ -259,7 +268,7 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
     Both hold British/American forms, ``q`` inflected forms too. Their weights stay below a name's, so
     names still find their term first (measured on tests/search_questions.tsv and the name sets by
     tests/test_content.py and benchmarks/search_compare.py; see irsite/search/README.md)."""
-    lead, body, cases, learned = {}, {}, {}, {}
+    lead, body, cases, learned, everyday = {}, {}, {}, {}, {}
     # The words of the terms' Russian names go in as written: with their case forms, a page's
     # Russian name outweighed the term's own in that case («уровень лептина», «при гиперинсулинемии»).
     named = frozenset(v for t in project.terms for n in t.ru for w in words(n) if not w.isascii() for v in (w, strip_accents(w)))
@@ -290,8 +299,12 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
             if stems and all(any(w.startswith(st) for w in lead[page.slug]) for st in stems):
                 lead[page.slug].update(short)
         body[page.slug] = _forms(page.body, min_len=4, inflect=False)
-        said = {r for w in set(words(markup.plain_text(page.body))) if (r := in_cyrillic(w))} - named
+        text_words = Counter(words(markup.plain_text(page.body)))
+        said = {r for w in text_words if (r := in_cyrillic(w))} - named
         learned[page.slug] = {f for r in said for f in inflections(r)} - named_genitives - cases[page.slug]
+        told = {r for w, n in text_words.items() if n > 1 for r in project.russian_words.get(w, ())} - named
+        everyday[page.slug] = {f for r in told for f in ({r} if _RU_VERB.search(r) else inflections(r))} \
+            - named_genitives - cases[page.slug] - learned[page.slug]
     out = {}
     for page in project.pages:
         linked = _linked(project, page)
@@ -301,6 +314,7 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
                                   "r": _repeated(_linked_russian(project, linked, whole_names), "_r"),
                                   "c": " ".join(t + "_c" for t in prefix_minimal(cases[page.slug])),
                                   "t": " ".join(t + "_t" for t in prefix_minimal(learned[page.slug])),
+                                  "w": " ".join(t + "_w" for t in prefix_minimal(everyday[page.slug])),
                                   "x": " ".join(sorted(_hyphen_pieces(project, page, linked))),
                                   "summary": html.escape(markup.plain_text(page.summary), quote=False),
                                   "asks": "|".join(" ".join(w for w in words(t) if w not in QUESTION_WORDS) for t in [page.title, *page.ru[:1]])}
