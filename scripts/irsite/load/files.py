@@ -320,7 +320,6 @@ def read_redirects(root: Path, problems: list[Problem]) -> dict[str, list[tuple[
     return out
 
 
-
 def read_russian_words(root: Path, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
     """content/russian-words.yaml: ``english-word: русское слово …`` (search only; optional)."""
     path = root / RUSSIAN_WORDS

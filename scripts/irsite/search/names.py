@@ -343,6 +343,9 @@ def term_documents(project: Project, url_of, typos: bool = True) -> list[dict]:
 # learned words as Russian writes them): 27 Russian questions more in the first three, one fewer, no
 # name lost; at 15,000, 31 more and a glossary name and a blind one lost («синдром инсулинорезистентности
 # типа А»); at 20,000 (as ``r``), 34 and three names; at 50,000, 42 and 22 lost.
+# ``w`` (the Russian words for a page's everyday English words) counts, like ``c``, mostly for the
+# share of a query's words matched: with every word of a page in it, 3,000 and 5,000 won about the
+# same questions as 1,000 but lost four glossary names, 1,000 none (irsite/search/README.md).
 FIELDS = {"keys": 1_000_000, "alt": 500_000, "cases": 40_000, "parts": 20_000, "joined": 10_000, "fuzzy": 2_000,
           "lone": 30_000_000, "lone_ru": 9_000_000, "num": 2_000, "q": 140_000, "b": 50_000, "r": 20_000, "t": 10_000, "w": 1_000, "c": 1_000, "x": 50_000,
           "ex": 300_000, "gk": 100_000, "kd": 5_000}

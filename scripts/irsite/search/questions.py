@@ -302,7 +302,8 @@ def topic_fields(project: Project, url_of) -> dict[str, dict[str, str]]:
         text_words = Counter(words(markup.plain_text(page.body)))
         said = {r for w in text_words if (r := in_cyrillic(w))} - named
         learned[page.slug] = {f for r in said for f in inflections(r)} - named_genitives - cases[page.slug]
-        told = {r for w, n in text_words.items() if n > 1 for r in project.russian_words.get(w, ())} - named
+        told = {v for w, n in text_words.items() if n > 1 for r in project.russian_words.get(w, ())
+                for v in (r, strip_accents(r))} - named     # (ё or е, as the query is typed)
         everyday[page.slug] = {f for r in told for f in ({r} if _RU_VERB.search(r) else inflections(r))} \
             - named_genitives - cases[page.slug] - learned[page.slug]
     out = {}
