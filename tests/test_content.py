@@ -218,7 +218,7 @@ def query_sets(real_site) -> dict[str, dict]:
                                             ("search_names_unseen41.tsv", 0.95), ("search_names_unseen42.tsv", 0.95),
                                             ("search_names_unseen43.tsv", 0.95), ("search_names_unseen44.tsv", 0.95),
                                             ("search_names_unseen45.tsv", 0.95), ("search_names_unseen46.tsv", 0.95),
-                                            ("search_names_unseen47.tsv", 0.95),
+                                            ("search_names_unseen47.tsv", 0.95), ("search_names_unseen48.tsv", 0.95),
                                             ("search_slips_hyphen.tsv", 0.88), ("search_slips_ru_double.tsv", 0.95)])
 def test_search_puts_the_term_page_first(query_sets, queries, floor):
     """Runs Material's own search worker (as the browser does) over the built index. Our own cases
@@ -326,6 +326,9 @@ def test_search_puts_the_term_page_first(query_sets, queries, floor):
     they led to: all 60 first before it was used;
     tests/search_names_unseen47.tsv, 60 more (21 in Russian), written after those and the changes
     they led to: all 60 first before it was used;
+    tests/search_names_unseen48.tsv, 60 more (20 in Russian), written after those and the changes
+    they led to: 59 first before it was used («бета адреноблокаторами»: beta-blockers third, after
+    the page on medicines and the β-cell);
     tests/search_slips_hyphen.tsv, 240 names with a slip in the word before a hyphen ("fetuine-A",
     «глюкозоо-6-фосфатаза»), generated from the glossary: 208 first before a long word followed by a
     letter had its slips in the heavy field (the four of Fetuin-A found acetyl-CoA first, Fetuin-A
@@ -409,6 +412,7 @@ def test_the_shared_concept_names_find_their_term(real_site, tmp_path):
                                               ("search_questions_unseen45.tsv", 0.95), ("search_questions_unseen45_ru.tsv", 0.95),
                                               ("search_questions_unseen46.tsv", 0.9), ("search_questions_unseen46_ru.tsv", 0.55),
                                               ("search_questions_unseen47.tsv", 0.95), ("search_questions_unseen47_ru.tsv", 0.8),
+                                              ("search_questions_unseen48.tsv", 0.9), ("search_questions_unseen48_ru.tsv", 0.85),
                                               ("search_questions_ru_common.tsv", 1.0), ("search_questions_ru_learned.tsv", 1.0),
                                               ("search_questions_ru_everyday.tsv", 1.0),
                                               ("search_questions_head.tsv", 0.88)])
@@ -527,6 +531,9 @@ def test_learners_questions_find_topic_pages(query_sets, questions, floor):
     before they were used;
     tests/search_questions_unseen47.tsv and _47_ru.tsv, 36 and 90 written blind after those and the
     changes they led to: all 36 and 77 of 90 (86%) before they were used;
+    tests/search_questions_unseen48.tsv and _48_ru.tsv, 36 and 90 written blind after those and the
+    changes they led to, the English ones as a student revising in a hurry types them ("x vs y",
+    "role of x in y"): 34 of 36 and 80 of 90 (89%) before they were used;
     tests/search_questions_ru_common.tsv, the commonest Russian questions («лечение
     инсулинорезистентности», «признаки…», «как измерить…»), not blind: all must pass;
     tests/search_questions_ru_learned.tsv, 10 Russian questions that name a drug, a disease or a study
@@ -571,10 +578,11 @@ def test_questions_about_homa_ir_do_not_find_irs_proteins(query_sets):
     two, not noisy: 23 of 75; the forty-sixth two, one of them noisy before any change for that set
     («коэффициент вариации homa-ir 31 процент…»: IRS-2 third): 24 of 77; the forty-seventh four, two
     of them noisy before any change for that set («формула homa-ir делить на 22,5», «ир и атеросклероз
-    ибс по homa-ir»): 26 of 81."""
+    ибс по homa-ir»): 26 of 81; the forty-eighth four, one of them noisy before any change for that
+    set ("homa-ir formula and cut off"): 27 of 85."""
     cases = [c for name, r in query_sets.items() if "question" in name for c in r["cases"] if "homa" in c["query"].lower()]
     noisy = [c["query"] for c in cases if any("/irs-" in g for g in c["got"][:3])]
-    assert len(cases) >= 81 and len(noisy) <= 26, noisy
+    assert len(cases) >= 85 and len(noisy) <= 27, noisy
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
@@ -604,7 +612,9 @@ def test_a_greek_letter_after_a_name_does_not_bring_in_other_terms(query_sets):
     before any change for that set ("ikk beta", "gsk3 beta", "interleukin 1 beta" and "11 beta hsd1");
     73 of 215 with the forty-sixth's five, two of them noisy before any change for that set ("gsk3
     beta" and "11 beta hsd1", as in most sets before it); 73 of 216 with the forty-seventh's one ("does
-    salsalate lower glucose through ikk beta or something else"), not noisy."""
+    salsalate lower glucose through ikk beta or something else"), not noisy; 75 of 226 with the
+    forty-eighth's ten, two of them noisy before any change for that set ("interleukin 1 beta" and "11
+    beta hsd1", as in most sets before it)."""
     greek = {"alpha", "beta", "gamma", "delta", "epsilon", "theta", "kappa"}
     cases, noisy = [], []
     for c in (c for r in query_sets.values() for c in r["cases"]):
@@ -617,7 +627,7 @@ def test_a_greek_letter_after_a_name_does_not_bring_in_other_terms(query_sets):
                   and (term := PROJECT.term_by_id.get(got.split("/")[1]))
                   and not any(w in " ".join(term.all_names).lower() for w in others)]
         noisy += [f"{c['query']} -> {strays[0]}"] if strays else []
-    assert len(cases) >= 216 and len(noisy) <= 73, noisy
+    assert len(cases) >= 226 and len(noisy) <= 75, noisy
     # Second after TNF-α, the page about inflammation, not G6Pase-alpha.
     assert all(c["got"][1] == "topics/inflammation/" for c in cases if c["query"].lower() == "tnf alpha")
 
