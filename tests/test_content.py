@@ -552,7 +552,10 @@ def test_learners_questions_find_topic_pages(query_sets, questions, floor):
     two other questions for it); 23 since the introduction, whose title asks what a term is, carries
     that term's names just above the longer names holding them (7 December, ninth session): "what
     is insulin resistance" and «что такое инсулинорезистентность» find the term first and the
-    introduction second (22nd and 10th before). "how does insulin work" is the name "insulin"."""
+    introduction second (22nd and 10th before); 24 since an English title that begins with a name
+    ("Insulin signalling") carries that name just below its term (8 December, thirteenth session):
+    "how does insulin work", the name "insulin" once its question words are dropped, finds the
+    signalling page third (41st before)."""
     summary = query_sets[questions]
     assert summary["total"] >= (9 if questions.endswith(("_common.tsv", "_head.tsv", "_learned.tsv", "_everyday.tsv")) else 36)
     assert summary["top3"] >= floor * summary["total"], f"{summary['top3']} of {summary['total']} in the first three"
@@ -973,8 +976,9 @@ def test_search_index_stays_small(real_site):
     # name lost (7 December, eleventh session). 58 KB more the Russian words for the English words a
     # topic page uses twice or more (field ``w``, content/russian-words.yaml: lupus, «волчанка»): 20
     # blind Russian questions more in the first three (35 won, 15 lost), no name lost (8 December,
-    # twelfth session).
-    assert gzipped <= 583_000, gzipped
+    # twelfth session). 0.4 KB more the signalling page's copy of the name insulin, its title
+    # beginning with it ("how does insulin work": 41st, now 3rd; 8 December, thirteenth session).
+    assert gzipped <= 583_500, gzipped
 
 
 def test_link_previews_show_the_term_and_its_definition(real_site):

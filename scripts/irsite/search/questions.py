@@ -376,19 +376,27 @@ def _asked_names(documents: list[dict], topics: dict[str, dict[str, str]], title
     located on the page, weighted just above the best-weighted other name that holds all its words.
     The search drops question words, so "what is insulin resistance" is the name "insulin
     resistance": it found the term first and the introduction only 22nd, after the 20 longer names
-    holding those words; now the introduction comes second (irsite/search/README.md)."""
+    holding those words; now the introduction comes second (irsite/search/README.md).
+
+    Failing that, an English title that begins with a name ("Insulin signalling", "The β-cell side:
+    ...") gets one copy of that name's entry, weighted just below it: "how does insulin work" is the
+    name "insulin", and found the signalling page 41st; now third."""
     def written(d: dict) -> set[str]:
         return {t for t in d.get("keys", "").split() if t.endswith("_") and not t.endswith("__")}
+    named = [(" ".join(words(d["title"])), d) for d in documents if written(d)]
     out = []
     for url, fields in topics.items():
         asked = set(fields["asks"].split("|")) - {""}
-        for d in documents:
-            if " ".join(words(d["title"])) in asked and (keys := written(d)):
-                rivals = [o.get("boost", 1) for o in documents if keys <= written(o) and " ".join(words(o["title"])) not in asked]
-                if not rivals:    # no longer name to come before: the page's own entry is enough
-                    continue
-                boost = min(d.get("boost", 1), round(max(rivals) + 0.01, 2))
-                out.append({**{k: v for k, v in d.items() if k not in ("kd", "fuzzy")}, "location": url + "#" + d["location"].partition("#")[2],
-                            "title": titles[url], "text": f"<p>{fields['summary']}</p>", "boost": boost})
+        title = fields["asks"].partition("|")[0]
+        chosen = [d for name, d in named if name in asked]
+        begun = sorted((-len(name), i) for i, (name, d) in enumerate(named) if not chosen and title.startswith(name + " "))
+        for d in chosen or [named[i][1] for _, i in begun[:1]]:
+            keys = written(d)
+            rivals = [o.get("boost", 1) for o in documents if keys <= written(o) and o is not d and " ".join(words(o["title"])) not in asked]
+            if not rivals:    # no longer name to come before: the page's own entry is enough
+                continue
+            boost = min(d.get("boost", 1), round(max(rivals) + 0.01, 2)) if chosen else round(d.get("boost", 1) - 0.05, 2)
+            out.append({**{k: v for k, v in d.items() if k not in ("kd", "fuzzy")}, "location": url + "#" + d["location"].partition("#")[2],
+                        "title": titles[url], "text": f"<p>{fields['summary']}</p>", "boost": boost})
     return out
 
