@@ -559,6 +559,8 @@ def test_learners_questions_find_topic_pages(query_sets, questions, floor):
     summary = query_sets[questions]
     assert summary["total"] >= (9 if questions.endswith(("_common.tsv", "_head.tsv", "_learned.tsv", "_everyday.tsv")) else 36)
     assert summary["top3"] >= floor * summary["total"], f"{summary['top3']} of {summary['total']} in the first three"
+    if questions == "search_questions_head.tsv":   # a title that begins with a name carries that name
+        assert next(c for c in summary["cases"] if c["query"] == "how does insulin work")["got"][:3].count("topics/insulin-signalling/") == 1
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Material's search worker")
